@@ -1,0 +1,3 @@
+using Pinterest.Conversions;
+
+Console.WriteLine("Pinterest.Conversions sample");
