@@ -1,1 +1,0 @@
-namespace Pinterest.Conversions.Tests; public class Smoke { [Xunit.Fact] public void Builds() => Xunit.Assert.Equal("checkout", PinterestSchema.GetWireName(EventName.Checkout)); }
