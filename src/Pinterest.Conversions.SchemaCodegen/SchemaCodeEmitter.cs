@@ -139,6 +139,8 @@ public static class SchemaCodeEmitter
             w.WriteLine($"public const int MaxEventsPerRequest = {schema.MaxEventsPerRequest};");
             w.WriteLine($"public const int MaxHashedInputLength = {schema.MaxHashedInputLength};");
             w.WriteLine($"public const int MaxEventNameLength = {schema.MaxEventNameLength};");
+            w.WriteLine($"public const string DataProperty = {Quote(schema.DataProperty)};");
+            w.WriteLine($"public const string EventNameProperty = {Quote(schema.EventNameProperty)};");
             w.WriteLine();
 
             Switch(w, "string? GetWireName(EventName name)", "name", schema.EventNames.Select(e => ($"EventName.{e.Name}", Quote(e.Wire))), "null");

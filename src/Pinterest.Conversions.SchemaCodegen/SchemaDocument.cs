@@ -8,6 +8,8 @@ public sealed record SchemaDocument(
     int MaxEventsPerRequest,
     int MaxHashedInputLength,
     int MaxEventNameLength,
+    string DataProperty,
+    string EventNameProperty,
     IReadOnlyList<EventNameEntry> EventNames,
     IReadOnlyList<ActionSourceEntry> ActionSources,
     IReadOnlyList<FieldEntry> Fields)
@@ -41,6 +43,8 @@ public sealed record SchemaDocument(
             limits.GetProperty("maxEventsPerRequest").GetInt32(),
             limits.GetProperty("maxHashedInputLength").GetInt32(),
             limits.GetProperty("maxEventNameLength").GetInt32(),
+            root.GetProperty("envelope").GetProperty("data").GetString()!,
+            root.GetProperty("envelope").GetProperty("eventName").GetString()!,
             events, sources, fields);
         schema.Validate();
         return schema;

@@ -1,0 +1,110 @@
+using Microsoft.CodeAnalysis;
+
+namespace Pinterest.Conversions.Generators.Parsing;
+
+/// <summary>A member carrying <c>[MapTo]</c>, as found on a type or its bases. Lives only during parsing and analysis.</summary>
+internal sealed class MappedMember
+{
+    public MappedMember(ISymbol symbol, string name, ITypeSymbol type, PinterestField field, bool isPreHashed, bool isReadable, AttributeData attribute)
+    {
+        Symbol = symbol;
+        Name = name;
+        Type = type;
+        Field = field;
+        IsPreHashed = isPreHashed;
+        IsReadable = isReadable;
+        Attribute = attribute;
+    }
+
+    /// <summary>The property, field or record parameter carrying the attribute.</summary>
+    public ISymbol Symbol { get; }
+
+    /// <summary>The name of the member read at run time (for a record parameter, its property).</summary>
+    public string Name { get; }
+
+    public ITypeSymbol Type { get; }
+
+    /// <summary>The mapped field; may be an undefined value when the attribute argument is wrong.</summary>
+    public PinterestField Field { get; }
+
+    public bool IsPreHashed { get; }
+
+    /// <summary>Readable from the event type: an instance member with an accessible getter.</summary>
+    public bool IsReadable { get; }
+
+    public AttributeData Attribute { get; }
+
+    public PinterestFieldInfo? FieldInfo => PinterestSchema.GetField(Field);
+
+    public MemberShape Shape => MemberShape.Of(Type);
+
+    /// <summary>
+    /// Every mapped member of <paramref name="type"/> and its base types, most derived first; an overridden or hidden
+    /// member counts once. Record primary-constructor parameters map their generated properties.
+    /// </summary>
+    public static List<MappedMember> Collect(INamedTypeSymbol type, INamedTypeSymbol mapToAttribute, Compilation compilation, CancellationToken cancellationToken)
+    {
+        var members = new List<MappedMember>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared && member is IFieldSymbol) continue;
+                if (FindAttribute(member.GetAttributes(), mapToAttribute) is not { } attribute) continue;
+                if (!seen.Add(member.Name)) continue;
+                var memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
+                members.Add(Create(member, member.Name, memberType, attribute, CanRead(member, type, compilation)));
+            }
+
+            foreach (var parameter in PrimaryConstructorParameters(current))
+            {
+                if (FindAttribute(parameter.GetAttributes(), mapToAttribute) is not { } attribute) continue;
+                if (!seen.Add(parameter.Name)) continue;
+                var property = current.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
+                var readable = property is not null && CanRead(property, type, compilation);
+                members.Add(Create(parameter, parameter.Name, parameter.Type, attribute, readable));
+            }
+        }
+        return members;
+    }
+
+    public static AttributeData? FindAttribute(IEnumerable<AttributeData> attributes, INamedTypeSymbol attributeType) =>
+        attributes.FirstOrDefault(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, attributeType));
+
+    private static MappedMember Create(ISymbol symbol, string name, ITypeSymbol type, AttributeData attribute, bool readable)
+    {
+        var field = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int id ? (PinterestField)id : 0;
+        var preHashed = attribute.NamedArguments.Any(a => a.Key == KnownNames.HashingProperty && a.Value.Value is int h && h == 1);
+        return new MappedMember(symbol, name, type, field, preHashed, readable, attribute);
+    }
+
+    private static bool CanRead(ISymbol member, INamedTypeSymbol within, Compilation compilation)
+    {
+        if (member.IsStatic) return false;
+        if (member is IPropertySymbol property)
+        {
+            if (property.IsIndexer || property.GetMethod is null) return false;
+            return compilation.IsSymbolAccessibleWithin(property.GetMethod, within);
+        }
+        return compilation.IsSymbolAccessibleWithin(member, within);
+    }
+
+    /// <summary>A record's positional parameters: those of the constructor whose parameters all have same-named properties.</summary>
+    private static IEnumerable<IParameterSymbol> PrimaryConstructorParameters(INamedTypeSymbol type)
+    {
+        if (!type.IsRecord) return Enumerable.Empty<IParameterSymbol>();
+        foreach (var ctor in type.InstanceConstructors)
+        {
+            if (ctor.Parameters.Length == 0) continue;
+            // The copy constructor takes the record itself.
+            if (ctor.Parameters.Length == 1 && SymbolEqualityComparer.Default.Equals(ctor.Parameters[0].Type, type)) continue;
+            var isPrimary = ctor.DeclaringSyntaxReferences.Length > 0
+                ? ctor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is Microsoft.CodeAnalysis.CSharp.Syntax.RecordDeclarationSyntax)
+                : ctor.Parameters.All(p => type.GetMembers(p.Name).OfType<IPropertySymbol>().Any(m => SymbolEqualityComparer.Default.Equals(m.Type, p.Type)));
+            if (isPrimary) return ctor.Parameters;
+        }
+        return Enumerable.Empty<IParameterSymbol>();
+    }
+}

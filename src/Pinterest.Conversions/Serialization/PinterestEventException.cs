@@ -1,0 +1,23 @@
+namespace Pinterest.Conversions;
+
+/// <summary>An event could not be written. The message names the reason and the fields, never a value.</summary>
+public sealed class PinterestEventException : Exception
+{
+    /// <summary>Creates the exception from the event's report.</summary>
+    public PinterestEventException(string eventName, PinterestEventReport report)
+        : base($"The '{eventName}' event cannot be sent: {Describe(report.UnsendableReason)} ({report}).")
+    {
+        Report = report;
+    }
+
+    /// <summary>What writing the event found.</summary>
+    public PinterestEventReport Report { get; }
+
+    private static string Describe(PinterestUnsendableReason reason) => reason switch
+    {
+        PinterestUnsendableReason.MissingEventId => "it has no event_id",
+        PinterestUnsendableReason.MissingUserIdentity => "it carries no email, no mobile ad id, and not both IP address and user agent",
+        PinterestUnsendableReason.InvalidActionSource => "its action source is not a defined ActionSource value",
+        _ => reason.ToString(),
+    };
+}

@@ -1,0 +1,17 @@
+namespace Pinterest.Conversions;
+
+/// <summary>Why an event was not written.</summary>
+public enum PinterestUnsendableReason
+{
+    /// <summary>The event was written.</summary>
+    None = 0,
+
+    /// <summary>No event_id: the mapped member is null or empty, or an <c>EventIdFormat</c> placeholder is.</summary>
+    MissingEventId = 1,
+
+    /// <summary>No email, no mobile ad id, and not both IP address and user agent after normalization: Pinterest requires one.</summary>
+    MissingUserIdentity = 2,
+
+    /// <summary>A mapped action source holds a value that is not a defined <see cref="ActionSource"/>.</summary>
+    InvalidActionSource = 3,
+}
