@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Pinterest.Conversions.Generators.Parsing;
+
+namespace Pinterest.Conversions.Generators.Analyzers;
+
+/// <summary>
+/// Checks each [MapTo] where it is written: a defined field (PIN008), a member type that can carry it (PIN002), and a
+/// type where the field belongs (PIN006): line-item fields on the element type of Contents, other fields on an event
+/// type or a base type of one.
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
+{
+    /// <inheritdoc/>
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+        DiagnosticDescriptors.UnsupportedMemberType, DiagnosticDescriptors.MisplacedField, DiagnosticDescriptors.UnsupportedDeclaration);
+
+    /// <inheritdoc/>
+    public override void Initialize(AnalysisContext context)
+    {
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.EnableConcurrentExecution();
+        context.RegisterCompilationStartAction(start =>
+        {
+            if (PinterestSymbols.Resolve(start.Compilation) is not { } symbols) return;
+
+            // Whether a type is a base of an event type is only known once every type was seen.
+            var baseTypesOfEvents = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+            var candidates = new ConcurrentBag<(INamedTypeSymbol Type, MappedMember Member)>();
+
+            start.RegisterSymbolAction(symbolContext =>
+            {
+                var type = (INamedTypeSymbol)symbolContext.Symbol;
+                var isEvent = symbols.EventAttributeOf(type) is not null;
+                if (isEvent)
+                {
+                    for (var b = type.BaseType; b is not null; b = b.BaseType) baseTypesOfEvents[b.OriginalDefinition] = true;
+                }
+                foreach (var member in OwnMappedMembers(type, symbols, start.Compilation, symbolContext.CancellationToken))
+                {
+                    if (!CheckMember(symbolContext, member)) continue;
+                    var isItemField = member.FieldInfo!.Scope == PinterestFieldScope.ContentsItem;
+                    if (isEvent && isItemField)
+                        Report(symbolContext.ReportDiagnostic, member, type, "line-item fields belong on the element type of the Contents collection");
+                    else if (!isEvent)
+                        candidates.Add((type, member));
+                }
+            }, SymbolKind.NamedType);
+
+            start.RegisterCompilationEndAction(end =>
+            {
+                foreach (var (type, member) in candidates)
+                {
+                    var isBase = baseTypesOfEvents.ContainsKey(type.OriginalDefinition);
+                    var isItemField = member.FieldInfo!.Scope == PinterestFieldScope.ContentsItem;
+                    if (isBase && isItemField)
+                        Report(end.ReportDiagnostic, member, type, "line-item fields belong on the element type of the Contents collection, not on a base type of an event");
+                    else if (!isBase && !isItemField)
+                        Report(end.ReportDiagnostic, member, type, "the type is neither a [PinterestEvent] type nor a base type of one, so nothing would write the field");
+                }
+            });
+        });
+    }
+
+    /// <summary>Mapped members declared on this type itself (inherited ones are reported where they are written).</summary>
+    private static IEnumerable<MappedMember> OwnMappedMembers(INamedTypeSymbol type, PinterestSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
+        MappedMember.Collect(type, symbols.MapToAttribute, compilation, cancellationToken)
+            .Where(m => SymbolEqualityComparer.Default.Equals(m.Symbol.ContainingType ?? (m.Symbol as IParameterSymbol)?.ContainingSymbol.ContainingType, type));
+
+    /// <summary>Reports PIN008 or PIN002 for the member and returns whether it is otherwise valid.</summary>
+    private static bool CheckMember(SymbolAnalysisContext context, MappedMember member)
+    {
+        var location = PinterestSymbols.NameLocation(member.Symbol);
+        if (member.FieldInfo is not { } info)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedDeclaration,
+                PinterestSymbols.AttributeLocation(member.Attribute, location), member.Name, $"PinterestField {(int)member.Field} is not a defined field"));
+            return false;
+        }
+        if (!member.IsReadable)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, location,
+                member.Name, member.Type.ToDisplayString(), "PinterestField." + member.Field, "a readable instance property or field (an accessible getter)"));
+            return false;
+        }
+        if (!FieldTypeRules.Accepts(info, member.Shape))
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, location,
+                member.Name, member.Type.ToDisplayString(), "PinterestField." + member.Field, FieldTypeRules.AcceptedTypes(info)));
+            return false;
+        }
+        return true;
+    }
+
+    private static void Report(Action<Diagnostic> report, MappedMember member, INamedTypeSymbol type, string why) =>
+        report(Diagnostic.Create(DiagnosticDescriptors.MisplacedField,
+            PinterestSymbols.AttributeLocation(member.Attribute, PinterestSymbols.NameLocation(member.Symbol)), "PinterestField." + member.Field, type.Name, why));
+}

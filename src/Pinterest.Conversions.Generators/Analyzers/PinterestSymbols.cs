@@ -1,0 +1,62 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Pinterest.Conversions.Generators.Parsing;
+
+namespace Pinterest.Conversions.Generators.Analyzers;
+
+/// <summary>The toolkit's attribute symbols, resolved once per compilation; null when the runtime is not referenced.</summary>
+internal sealed class PinterestSymbols
+{
+    private PinterestSymbols(INamedTypeSymbol eventAttribute, INamedTypeSymbol mapToAttribute, INamedTypeSymbol? usesTagAttribute)
+    {
+        EventAttribute = eventAttribute;
+        MapToAttribute = mapToAttribute;
+        UsesTagAttribute = usesTagAttribute;
+    }
+
+    public INamedTypeSymbol EventAttribute { get; }
+    public INamedTypeSymbol MapToAttribute { get; }
+    public INamedTypeSymbol? UsesTagAttribute { get; }
+
+    public static PinterestSymbols? Resolve(Compilation compilation) =>
+        compilation.GetTypeByMetadataName(KnownNames.PinterestEventAttribute) is { } eventAttribute
+        && compilation.GetTypeByMetadataName(KnownNames.MapToAttribute) is { } mapTo
+            ? new PinterestSymbols(eventAttribute, mapTo, compilation.GetTypeByMetadataName(KnownNames.UsesPinterestTagAttribute))
+            : null;
+
+    /// <summary>The type's single [PinterestEvent], or null.</summary>
+    public AttributeData? EventAttributeOf(INamedTypeSymbol type) => MappedMember.FindAttribute(type.GetAttributes(), EventAttribute);
+
+    /// <summary>Where to report on a type: its name in its first declaration.</summary>
+    public static Location NameLocation(ISymbol symbol)
+    {
+        foreach (var reference in symbol.DeclaringSyntaxReferences)
+        {
+            switch (reference.GetSyntax())
+            {
+                case BaseTypeDeclarationSyntax type: return type.Identifier.GetLocation();
+                case PropertyDeclarationSyntax property: return property.Identifier.GetLocation();
+                case VariableDeclaratorSyntax variable: return variable.Identifier.GetLocation();
+                case ParameterSyntax parameter: return parameter.Identifier.GetLocation();
+            }
+        }
+        return symbol.Locations.FirstOrDefault() ?? Location.None;
+    }
+
+    /// <summary>Where an attribute was applied, or the fallback.</summary>
+    public static Location AttributeLocation(AttributeData attribute, Location fallback) =>
+        attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback;
+
+    /// <summary>The location of a named argument (<c>EventIdFormat = "..."</c>) or the attribute's first argument.</summary>
+    public static Location ArgumentLocation(AttributeData attribute, string? name, Location fallback)
+    {
+        if (attribute.ApplicationSyntaxReference?.GetSyntax() is not AttributeSyntax { ArgumentList: { } list } syntax)
+            return fallback;
+        foreach (var argument in list.Arguments)
+        {
+            if (name is null && argument.NameEquals is null) return argument.GetLocation();
+            if (name is not null && argument.NameEquals?.Name.Identifier.ValueText == name) return argument.GetLocation();
+        }
+        return syntax.GetLocation();
+    }
+}
