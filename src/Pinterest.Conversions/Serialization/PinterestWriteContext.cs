@@ -18,7 +18,7 @@ public sealed class PinterestWriteContext
     public TimeProvider TimeProvider { get; }
 
     /// <summary>
-    /// A calling code (1 to 3 digits, such as "1" or "44") put in front of phone numbers written without one: numbers
+    /// A calling code (1 to 3 digits, optionally after <c>+</c>, such as "1" or "+44") put in front of phone numbers written without one: numbers
     /// with no <c>+</c> or <c>00</c> prefix that start with a single 0 or have at most 10 digits.
     /// </summary>
     public string? DefaultPhoneCountryCode
@@ -26,9 +26,9 @@ public sealed class PinterestWriteContext
         get => _defaultPhoneCountryCode;
         init
         {
-            if (value is not null && (value.Length is < 1 or > 3 || !value.All(char.IsAsciiDigit) || value[0] == '0'))
-                throw new ArgumentException("A default phone country code is 1 to 3 digits and does not start with 0, such as \"1\" or \"44\".", nameof(value));
-            _defaultPhoneCountryCode = value;
+            // One rule with the hash batch, which receives this value for every event.
+            if (!PhoneCountryCode.TryGetDigits(value, out _)) throw new ArgumentException(PhoneCountryCode.FormatMessage, nameof(value));
+            _defaultPhoneCountryCode = string.IsNullOrEmpty(value) ? null : value;
         }
     }
 
