@@ -34,7 +34,6 @@ public sealed class PinterestSandbox : IAsyncDisposable
     public static async Task<PinterestSandbox> StartAsync(PinterestSandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
         options ??= new PinterestSandboxOptions();
-        options.Validate();
 
         // An empty builder: no appsettings, environment or command line of the host process leak into the sandbox.
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions
@@ -44,7 +43,7 @@ public sealed class PinterestSandbox : IAsyncDisposable
         builder.WebHost.UseKestrelCore().ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
         builder.Services.AddRoutingCore();
         builder.Services.AddLogging(logging => options.ConfigureLogging?.Invoke(logging));
-        builder.Services.AddPinterestSandbox(o => CopyTo(options, o));
+        builder.Services.AddPinterestSandbox(options); // Validates before anything listens.
 
         var app = builder.Build();
         app.MapPinterestSandbox();
@@ -83,18 +82,5 @@ public sealed class PinterestSandbox : IAsyncDisposable
     {
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private static void CopyTo(PinterestSandboxOptions from, PinterestSandboxOptions to)
-    {
-        to.TimeProvider = from.TimeProvider;
-        to.AccessToken = from.AccessToken;
-        to.AdAccountId = from.AdAccountId;
-        to.AdvertiserDefinedEvents = from.AdvertiserDefinedEvents.ToList();
-        to.FutureEventTimeTolerance = from.FutureEventTimeTolerance;
-        to.MaxEventAge = from.MaxEventAge;
-        to.RecentEventCapacity = from.RecentEventCapacity;
-        to.Faults = from.Faults;
-        to.ConfigureLogging = from.ConfigureLogging;
     }
 }

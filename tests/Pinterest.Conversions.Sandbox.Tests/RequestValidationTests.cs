@@ -160,6 +160,22 @@ public sealed class RequestValidationTests : IAsyncLifetime
     }
 
     [Fact]
+    public Task Numbers_beyond_any_range_are_judged_not_thrown_on() =>
+        AssertInvalid(Bodies.Request(Event(",\"device_info\":{\"battery_level\":1e400,\"cpu_cores\":-1e400}")),
+            "'data[0].device_info.battery_level' must be at most 100; 'data[0].device_info.cpu_cores' must be at least 0");
+
+    [Fact]
+    public async Task An_event_time_beyond_64_bits_fails_the_event()
+    {
+        var evt = Bodies.Event(_clock.UnixNow).Replace($"\"event_time\":{_clock.UnixNow}", "\"event_time\":1e400", StringComparison.Ordinal);
+
+        var response = await _client.PostEvents(Bodies.Request(evt));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
+        Assert.Equal("Invalid event_timestamp parameter. Given timestamp is not a Unix time in seconds.", response.Event(0).GetProperty("error_message").GetString());
+    }
+
+    [Fact]
     public Task A_non_json_content_type_is_400() =>
         AssertInvalid(Bodies.Request(Event()), "The body must be application/json.", contentType: "text/plain");
 

@@ -17,8 +17,13 @@ public static class SandboxServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         var options = new PinterestSandboxOptions();
         configure?.Invoke(options);
-        options.Validate();
+        return services.AddPinterestSandbox(options);
+    }
 
+    /// <summary>Registers a sandbox over options the caller built (the in-process host's path).</summary>
+    internal static IServiceCollection AddPinterestSandbox(this IServiceCollection services, PinterestSandboxOptions options)
+    {
+        options.Validate();
         services.TryAddSingleton(sp => new SandboxState(options, sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton(sp => sp.GetRequiredService<SandboxState>().Store);
         return services;

@@ -96,7 +96,7 @@ internal static class SchemaValidator
     private static void CheckNumber(SchemaNode schema, JsonElement value, JsonPath path, List<SchemaError> errors)
     {
         if (schema.Minimum is null && schema.Maximum is null) return;
-        var number = value.TryGetDecimal(out var d) ? (double)d : value.GetDouble();
+        var number = AsDouble(value);
         if (schema.Minimum is { } minimum && number < (double)minimum)
             errors.Add(new SchemaError(path, SchemaErrorKind.Minimum, minimum.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         if (schema.Maximum is { } maximum && number > (double)maximum)
@@ -143,9 +143,16 @@ internal static class SchemaValidator
         _ => throw new NotSupportedException($"JSON Schema type '{type}'."),
     };
 
+    // Numbers beyond double's range (1e400) have no fractional part: integral, and infinite for comparisons.
     private static bool IsIntegral(JsonElement number) =>
         number.TryGetInt64(out _)
-        || (number.TryGetDecimal(out var d) ? decimal.Truncate(d) == d : Math.Floor(number.GetDouble()) == number.GetDouble());
+        || (number.TryGetDecimal(out var d) ? decimal.Truncate(d) == d
+            : !number.TryGetDouble(out var x) || Math.Floor(x) == x);
+
+    private static double AsDouble(JsonElement number) =>
+        number.TryGetDecimal(out var d) ? (double)d
+        : number.TryGetDouble(out var x) ? x
+        : number.GetRawText().StartsWith('-') ? double.NegativeInfinity : double.PositiveInfinity;
 
     private static string KindOf(JsonElement value) => value.ValueKind switch
     {
