@@ -18,7 +18,7 @@ internal static class DashboardPage
         body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f6f4;color:#222}
         header{background:#e60023;color:#fff;padding:14px 24px}header h1{margin:0;font-size:19px}header p{margin:4px 0 0;opacity:.9}
         header a{color:#fff}main{padding:16px 24px;max-width:1200px}h2{font-size:15px;margin:22px 0 8px}
-        .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(150px,1fr));gap:10px}
+        .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(120px,1fr));gap:10px}
         .card{background:#fff;border-radius:8px;padding:10px 14px;box-shadow:0 1px 2px #0001}
         .card b{display:block;font-size:22px}.card span{color:#666;font-size:12px}
         table{border-collapse:collapse;width:100%;background:#fff;border-radius:8px;overflow:hidden;box-shadow:0 1px 2px #0001}

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text.Json;
 
@@ -118,7 +119,9 @@ internal static class EventRules
     }
 
     /// <summary>A SHA-256 as Pinterest's integrations recognise one: 64 hex digits, either case (reference §2.3).</summary>
-    public static bool IsSha256Hex(string value) => value.Length == 64 && value.All(char.IsAsciiHexDigit);
+    public static bool IsSha256Hex(string value) => value.Length == 64 && value.AsSpan().IndexOfAnyExcept(s_hexDigits) < 0;
+
+    private static readonly SearchValues<char> s_hexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
     /// <summary>The message Pinterest uses for a hashed field that is not a hash (reference §5.3).</summary>
     public static string NotHashed(string key) => $"'{key}' is not in sha256 hashed format";
