@@ -8,47 +8,31 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 /// Pinterest's help article (reference §4.2, §4.3): duplicates on event_id + event_name within 48 hours are removed,
 /// never offline ones; events received over an hour late are reported as offline.
 /// </summary>
-public sealed class DedupTests : IAsyncLifetime
+public sealed class DedupTests : SandboxTest
 {
-    private readonly ManualClock _clock = new();
-    private PinterestSandbox _sandbox = null!;
-    private SandboxClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sandbox = await Sandboxes.Start(_clock);
-        _client = new SandboxClient(_sandbox);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
-    }
-
     private async Task Api(string name, string id, string source = "web", long? time = null)
     {
-        var response = await _client.PostEvents(Bodies.Request(Bodies.Event(time ?? _clock.UnixNow, name, id, source)));
+        var response = await Client.PostEvents(Bodies.Request(Bodies.Event(time ?? Clock.UnixNow, name, id, source)));
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
 
     private async Task<SandboxResponse> Tag(string name, string id, long? time = null)
     {
-        var response = await _client.PostTag(Bodies.Tag(name, id, time));
+        var response = await Client.PostTag(Bodies.Tag(name, id, time));
         Assert.Equal(HttpStatusCode.OK, response.Status);
         return response;
     }
 
-    private SandboxEventCounts Totals => _sandbox.GetReport().Totals;
+    private SandboxEventCounts Totals => Server.GetReport().Totals;
 
     [Fact]
     public async Task A_tag_event_and_an_api_event_with_the_same_id_and_name_are_one_conversion()
     {
         await Tag("checkout", "order-1");
-        _clock.Advance(TimeSpan.FromMinutes(5));
+        Clock.Advance(TimeSpan.FromMinutes(5));
         await Api("checkout", "order-1");
 
-        var report = _sandbox.GetReport();
+        var report = Server.GetReport();
         Assert.Equal(2, report.Totals.Received);
         Assert.Equal(1, report.Totals.Conversions);
         Assert.Equal(1, report.Totals.Deduplicated);
@@ -68,7 +52,7 @@ public sealed class DedupTests : IAsyncLifetime
 
         Assert.False(tag.Json.GetProperty("deduplicated").GetBoolean());
         Assert.Equal(1, Totals.Conversions);
-        Assert.Equal("add_to_cart", Assert.Single(_sandbox.GetReport().ByEvent, r => r.Channel == "tag").EventName);
+        Assert.Equal("add_to_cart", Assert.Single(Server.GetReport().ByEvent, r => r.Channel == "tag").EventName);
     }
 
     [Fact]
@@ -95,14 +79,14 @@ public sealed class DedupTests : IAsyncLifetime
     public async Task Copies_48_hours_apart_are_deduplicated_49_hours_apart_are_two_conversions()
     {
         await Tag("checkout", "order-48");
-        _clock.Advance(TimeSpan.FromHours(48));
+        Clock.Advance(TimeSpan.FromHours(48));
         await Api("checkout", "order-48");
 
         await Tag("checkout", "order-49");
-        _clock.Advance(TimeSpan.FromHours(49));
-        await Api("checkout", "order-49", time: _clock.UnixNow);
+        Clock.Advance(TimeSpan.FromHours(49));
+        await Api("checkout", "order-49", time: Clock.UnixNow);
 
-        var rows = _sandbox.GetReport().ByEvent.Single(r => r.Channel == "api");
+        var rows = Server.GetReport().ByEvent.Single(r => r.Channel == "api");
         Assert.Equal(2, rows.Processed);
         Assert.Equal(1, rows.Deduplicated);
         Assert.Equal(3, Totals.Conversions);
@@ -123,7 +107,7 @@ public sealed class DedupTests : IAsyncLifetime
     [Fact]
     public async Task Duplicates_within_one_request_are_deduplicated()
     {
-        var response = await _client.PostEvents(Bodies.Request(Bodies.Event(_clock.UnixNow, id: "x"), Bodies.Event(_clock.UnixNow, id: "x")));
+        var response = await Client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow, id: "x"), Bodies.Event(Clock.UnixNow, id: "x")));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(1, Totals.Conversions);
@@ -157,11 +141,11 @@ public sealed class DedupTests : IAsyncLifetime
     [Fact]
     public async Task Events_received_over_an_hour_late_are_reported_as_offline()
     {
-        var now = _clock.UnixNow;
+        var now = Clock.UnixNow;
         await Api("checkout", "on-time", time: now - 3600);
         await Api("checkout", "late", time: now - 3601);
 
-        var report = _sandbox.GetReport();
+        var report = Server.GetReport();
         Assert.Equal(1, report.Totals.Late);
         Assert.Equal(1, report.Totals.ReportedAsOffline);
         var late = report.RecentEvents.Single(e => e.EventId == "late");
@@ -174,9 +158,9 @@ public sealed class DedupTests : IAsyncLifetime
     [Fact]
     public async Task A_late_web_event_is_still_deduplicated_because_its_action_source_is_not_offline()
     {
-        var happened = _clock.UnixNow;
+        var happened = Clock.UnixNow;
         await Tag("checkout", "order-late", time: happened);
-        _clock.Advance(TimeSpan.FromHours(3));
+        Clock.Advance(TimeSpan.FromHours(3));
         await Api("checkout", "order-late", time: happened);
 
         Assert.Equal(1, Totals.Conversions);
@@ -186,7 +170,7 @@ public sealed class DedupTests : IAsyncLifetime
     [Fact]
     public async Task Failed_events_take_no_part_in_deduplication()
     {
-        await _client.PostEvents(Bodies.Request(Bodies.Event(_clock.UnixNow, id: "order-f", userData: "{\"em\":[\"plain\"]}")));
+        await Client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow, id: "order-f", userData: "{\"em\":[\"plain\"]}")));
         await Api("checkout", "order-f");
 
         Assert.Equal(1, Totals.Failed);
@@ -198,7 +182,7 @@ public sealed class DedupTests : IAsyncLifetime
     public async Task Reset_forgets_every_event_and_key()
     {
         await Api("checkout", "order-r");
-        await _client.Post("sandbox/reset", "");
+        await Client.Post("sandbox/reset", "");
         await Api("checkout", "order-r");
 
         Assert.Equal(1, Totals.Received);
@@ -208,11 +192,11 @@ public sealed class DedupTests : IAsyncLifetime
     [Fact]
     public async Task Tag_events_are_checked()
     {
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostTag("{\"event_name\":\"checkout\"}")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostTag("{\"event_name\":\"buy_now\",\"event_id\":\"1\"}")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostTag("{\"event_name\":\"checkout\",\"event_id\":\"1\",\"action_source\":\"email\"}")).Status);
-        Assert.Equal(HttpStatusCode.BadRequest, (await _client.PostTag("not json")).Status);
-        var future = await _client.PostTag(Bodies.Tag("checkout", "1", _clock.UnixNow + 3600));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostTag("{\"event_name\":\"checkout\"}")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostTag("{\"event_name\":\"buy_now\",\"event_id\":\"1\"}")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostTag("{\"event_name\":\"checkout\",\"event_id\":\"1\",\"action_source\":\"email\"}")).Status);
+        Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostTag("not json")).Status);
+        var future = await Client.PostTag(Bodies.Tag("checkout", "1", Clock.UnixNow + 3600));
         Assert.Equal(HttpStatusCode.BadRequest, future.Status);
         Assert.Contains("in the future", future.Json.GetProperty("message").GetString());
         Assert.Equal(0, Totals.Received);

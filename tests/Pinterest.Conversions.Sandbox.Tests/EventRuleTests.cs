@@ -8,35 +8,21 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 /// Per-event rules: a request whose events all pass is 200; when any fails it is 422 code 953 with every event in
 /// <c>details</c>, in order (reference §3.1, §3.2); warnings leave an event processed (reference §5.3).
 /// </summary>
-public sealed class EventRuleTests : IAsyncLifetime
+public sealed class EventRuleTests : SandboxTest
 {
-    private readonly ManualClock _clock = new();
-    private PinterestSandbox _sandbox = null!;
-    private SandboxClient _client = null!;
-
-    public async Task InitializeAsync()
+    private protected override void Configure(PinterestSandboxOptions o)
     {
-        _sandbox = await Sandboxes.Start(_clock, o =>
-        {
-            o.AdvertiserDefinedEvents = ["loyalty_signup", "Quote-Request"];
-            o.FutureEventTimeTolerance = TimeSpan.FromSeconds(60);
-        });
-        _client = new SandboxClient(_sandbox);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
+        o.AdvertiserDefinedEvents = ["loyalty_signup", "Quote-Request"];
+        o.FutureEventTimeTolerance = TimeSpan.FromSeconds(60);
     }
 
     private string Event(string name = "checkout", string id = "e1", string source = "web", string userData = Bodies.WebUser, long? time = null) =>
-        Bodies.Event(time ?? _clock.UnixNow, name, id, source, userData);
+        Bodies.Event(time ?? Clock.UnixNow, name, id, source, userData);
 
     [Fact]
     public async Task Valid_events_are_200_with_empty_messages()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(id: "a"), Event(id: "b", userData: Bodies.FullUser)));
+        var response = await Client.PostEvents(Bodies.Request(Event(id: "a"), Event(id: "b", userData: Bodies.FullUser)));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("""{"num_events_received":2,"num_events_processed":2,"events":[{"status":"processed","error_message":"","warning_message":""},{"status":"processed","error_message":"","warning_message":""}]}""", response.Body);
@@ -46,7 +32,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task A_plain_email_fails_the_event_with_422_and_is_not_repeated()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(userData: "{\"em\":[\"jane.doe@example.com\"]}")));
+        var response = await Client.PostEvents(Bodies.Request(Event(userData: "{\"em\":[\"jane.doe@example.com\"]}")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Equal(953, response.Code);
@@ -63,7 +49,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [InlineData("{\"em\":[\"" + Bodies.EmailHash + "0\"]}", "'em' is not in sha256 hashed format")]
     public async Task Em_hashed_maids_and_ph_must_be_sha256(string userData, string message)
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(userData: userData)));
+        var response = await Client.PostEvents(Bodies.Request(Event(userData: userData)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Equal(message, response.Event(0).GetProperty("error_message").GetString());
@@ -72,7 +58,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task Uppercase_hex_counts_as_a_hash()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(userData: "{\"em\":[\"" + Bodies.EmailHash.ToUpperInvariant() + "\"]}")));
+        var response = await Client.PostEvents(Bodies.Request(Event(userData: "{\"em\":[\"" + Bodies.EmailHash.ToUpperInvariant() + "\"]}")));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
@@ -82,7 +68,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     {
         var userData = "{" + Bodies.Email + ",\"external_id\":[\"customer-42\"],\"fn\":[\"Jane\"],\"country\":[\"" + Bodies.OtherHash + "\"]}";
 
-        var response = await _client.PostEvents(Bodies.Request(Event(userData: userData)));
+        var response = await Client.PostEvents(Bodies.Request(Event(userData: userData)));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         var evt = response.Event(0);
@@ -96,7 +82,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task A_partly_failed_batch_is_422_with_every_event_in_order_and_the_good_ones_recorded()
     {
-        var response = await _client.PostEvents(Bodies.Request(
+        var response = await Client.PostEvents(Bodies.Request(
             Event(id: "ok-1"), Event(id: "bad", name: "not_an_event"), Event(id: "ok-2")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
@@ -106,7 +92,7 @@ public sealed class EventRuleTests : IAsyncLifetime
         Assert.Equal("'event_name' is neither a standard event name nor an advertiser-defined event of this ad account",
             response.Event(1).GetProperty("error_message").GetString());
 
-        var totals = _sandbox.GetReport().Totals;
+        var totals = Server.GetReport().Totals;
         Assert.Equal(3, totals.Received);
         Assert.Equal(2, totals.Processed);
         Assert.Equal(1, totals.Failed);
@@ -123,7 +109,7 @@ public sealed class EventRuleTests : IAsyncLifetime
             "start_trial", "submit_application", "subscribe", "view_category", "view_content", "watch_video",
         ];
 
-        var response = await _client.PostEvents(Bodies.Request(names.Select((n, i) => Event(name: n, id: $"e{i}"))));
+        var response = await Client.PostEvents(Bodies.Request(names.Select((n, i) => Event(name: n, id: $"e{i}"))));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(22, response.Events.GetProperty("num_events_processed").GetInt32());
@@ -137,7 +123,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [InlineData("purchase", HttpStatusCode.UnprocessableEntity)]
     public async Task Advertiser_defined_names_are_accepted_only_as_configured(string name, HttpStatusCode expected)
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(name: name)));
+        var response = await Client.PostEvents(Bodies.Request(Event(name: name)));
 
         Assert.Equal(expected, response.Status);
     }
@@ -145,7 +131,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task An_unknown_action_source_fails_the_event()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(source: "email")));
+        var response = await Client.PostEvents(Bodies.Request(Event(source: "email")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Equal("'action_source' must be one of web, app_android, app_ios, offline", response.Event(0).GetProperty("error_message").GetString());
@@ -154,9 +140,9 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task An_event_time_in_the_future_beyond_the_tolerance_fails()
     {
-        var now = _clock.UnixNow;
+        var now = Clock.UnixNow;
 
-        var response = await _client.PostEvents(Bodies.Request(Event(id: "skewed", time: now + 60), Event(id: "future", time: now + 61)));
+        var response = await Client.PostEvents(Bodies.Request(Event(id: "skewed", time: now + 60), Event(id: "future", time: now + 61)));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Equal("processed", response.Event(0).GetProperty("status").GetString());
@@ -167,12 +153,12 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task Old_events_fail_only_when_a_maximum_age_is_configured()
     {
-        var now = _clock.UnixNow;
+        var now = Clock.UnixNow;
         var old = now - (long)TimeSpan.FromDays(8).TotalSeconds;
-        await using var strict = await Sandboxes.Start(_clock, o => o.MaxEventAge = TimeSpan.FromDays(7));
+        await using var strict = await Sandboxes.Start(Clock, o => o.MaxEventAge = TimeSpan.FromDays(7));
         using var strictClient = new SandboxClient(strict);
 
-        var lenient = await _client.PostEvents(Bodies.Request(Event(time: old)));
+        var lenient = await Client.PostEvents(Bodies.Request(Event(time: old)));
         var rejected = await strictClient.PostEvents(Bodies.Request(Event(time: old)));
 
         Assert.Equal(HttpStatusCode.OK, lenient.Status);
@@ -184,7 +170,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task Identity_keys_without_a_value_fail_the_event()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(userData: "{\"em\":[],\"client_ip_address\":\"216.3.128.12\",\"client_user_agent\":\"\"}")));
+        var response = await Client.PostEvents(Bodies.Request(Event(userData: "{\"em\":[],\"client_ip_address\":\"216.3.128.12\",\"client_user_agent\":\"\"}")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Equal("'user_data' needs a value in em, hashed_maids, or both client_ip_address and client_user_agent",
@@ -194,7 +180,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task Ip_and_user_agent_alone_are_enough()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(userData: "{" + Bodies.Ip + "," + Bodies.UserAgent + "}")));
+        var response = await Client.PostEvents(Bodies.Request(Event(userData: "{" + Bodies.Ip + "," + Bodies.UserAgent + "}")));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
@@ -202,7 +188,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task An_empty_event_id_fails_the_event()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(id: "")));
+        var response = await Client.PostEvents(Bodies.Request(Event(id: "")));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Equal("'event_id' must not be empty", response.Event(0).GetProperty("error_message").GetString());
@@ -211,7 +197,7 @@ public sealed class EventRuleTests : IAsyncLifetime
     [Fact]
     public async Task Several_problems_of_one_event_are_all_named()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(name: "nope", userData: "{\"em\":[\"plain\"],\"fn\":[\"plain\"]}")));
+        var response = await Client.PostEvents(Bodies.Request(Event(name: "nope", userData: "{\"em\":[\"plain\"],\"fn\":[\"plain\"]}")));
 
         var evt = response.Event(0);
         Assert.Contains("'event_name' is neither", evt.GetProperty("error_message").GetString());

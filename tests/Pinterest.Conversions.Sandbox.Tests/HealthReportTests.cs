@@ -8,34 +8,18 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 /// The health report: the runtime's site assessment over the API events processed and the Tag events seen (Pinterest's
 /// help article: Poor, Good, Great).
 /// </summary>
-public sealed class HealthReportTests : IAsyncLifetime
+public sealed class HealthReportTests : SandboxTest
 {
-    private readonly ManualClock _clock = new();
-    private PinterestSandbox _sandbox = null!;
-    private SandboxClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sandbox = await Sandboxes.Start(_clock);
-        _client = new SandboxClient(_sandbox);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
-    }
-
     private async Task Send(params string[] events)
     {
-        var response = await _client.PostEvents(Bodies.Request(events));
+        var response = await Client.PostEvents(Bodies.Request(events));
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
 
     private string Event(string id, string userData, string name = "checkout", string source = "web") =>
-        Bodies.Event(_clock.UnixNow, name, id, source, userData);
+        Bodies.Event(Clock.UnixNow, name, id, source, userData);
 
-    private SandboxHealthReport Health => _sandbox.GetReport().Health;
+    private SandboxHealthReport Health => Server.GetReport().Health;
 
     [Fact]
     public void No_events_no_level()
@@ -93,8 +77,8 @@ public sealed class HealthReportTests : IAsyncLifetime
     [Fact]
     public async Task A_lower_funnel_tag_event_never_sent_through_the_api_is_poor()
     {
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostTag(Bodies.Tag("add_to_cart", "cart-1"))).Status);
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostTag(Bodies.Tag("page_visit", "pv-1"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostTag(Bodies.Tag("add_to_cart", "cart-1"))).Status);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostTag(Bodies.Tag("page_visit", "pv-1"))).Status);
         await Send(Event("a", Bodies.FullUser));
 
         Assert.Equal(ResilienceLevel.Poor, Health.Level);
@@ -109,7 +93,7 @@ public sealed class HealthReportTests : IAsyncLifetime
     public async Task Failed_events_do_not_count()
     {
         await Send(Event("a", Bodies.WebUser));
-        await _client.PostEvents(Bodies.Request(Event("b", "{\"em\":[\"plain\"]}")));
+        await Client.PostEvents(Bodies.Request(Event("b", "{\"em\":[\"plain\"]}")));
 
         Assert.Equal(1, Health.ApiEvents);
         Assert.Equal(ResilienceLevel.Good, Health.Level);

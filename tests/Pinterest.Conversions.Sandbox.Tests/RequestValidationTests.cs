@@ -8,34 +8,18 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 /// Requests that do not match Pinterest's request schema are 400 code 4196 "The request was invalid." (reference §2,
 /// §3.2), with a message that names the field and never repeats a value.
 /// </summary>
-public sealed class RequestValidationTests : IAsyncLifetime
+public sealed class RequestValidationTests : SandboxTest
 {
-    private readonly ManualClock _clock = new();
-    private PinterestSandbox _sandbox = null!;
-    private SandboxClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        _sandbox = await Sandboxes.Start(_clock);
-        _client = new SandboxClient(_sandbox);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
-    }
-
-    private string Event(string extra = "", string userData = Bodies.WebUser) => Bodies.Event(_clock.UnixNow, userData: userData, extra: extra);
+    private string Event(string extra = "", string userData = Bodies.WebUser) => Bodies.Event(Clock.UnixNow, userData: userData, extra: extra);
 
     private async Task<string> AssertInvalid(string body, string expected, string? contentType = null, string? query = null, string account = "549755885175")
     {
-        var response = await _client.PostEvents(body, account: account, query: query, contentType: contentType ?? "application/json");
+        var response = await Client.PostEvents(body, account: account, query: query, contentType: contentType ?? "application/json");
         Assert.Equal(HttpStatusCode.BadRequest, response.Status);
         Assert.Equal(4196, response.Code);
         Assert.StartsWith("The request was invalid. ", response.Message);
         Assert.Contains(expected, response.Message);
-        Assert.Equal(0, _sandbox.GetReport().Totals.Received);
+        Assert.Equal(0, Server.GetReport().Totals.Received);
         return response.Message;
     }
 
@@ -56,12 +40,12 @@ public sealed class RequestValidationTests : IAsyncLifetime
 
     [Fact]
     public Task More_than_1000_events_is_400() =>
-        AssertInvalid(Bodies.Request(Enumerable.Range(0, 1001).Select(i => Bodies.Event(_clock.UnixNow, id: $"e{i}"))), "'data' must have at most 1000 items");
+        AssertInvalid(Bodies.Request(Enumerable.Range(0, 1001).Select(i => Bodies.Event(Clock.UnixNow, id: $"e{i}"))), "'data' must have at most 1000 items");
 
     [Fact]
     public async Task Exactly_1000_events_are_accepted()
     {
-        var response = await _client.PostEvents(Bodies.Request(Enumerable.Range(0, 1000).Select(i => Bodies.Event(_clock.UnixNow, id: $"e{i}"))));
+        var response = await Client.PostEvents(Bodies.Request(Enumerable.Range(0, 1000).Select(i => Bodies.Event(Clock.UnixNow, id: $"e{i}"))));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(1000, response.Events.GetProperty("num_events_processed").GetInt32());
@@ -77,12 +61,12 @@ public sealed class RequestValidationTests : IAsyncLifetime
     {
         var full = new Dictionary<string, string>
         {
-            ["event_name"] = "\"checkout\"", ["action_source"] = "\"web\"", ["event_time"] = _clock.UnixNow.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["event_name"] = "\"checkout\"", ["action_source"] = "\"web\"", ["event_time"] = Clock.UnixNow.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["event_id"] = "\"e1\"", ["user_data"] = Bodies.WebUser,
         };
         full.Remove(field);
         var evt = "{" + string.Join(",", full.Select(p => $"\"{p.Key}\":{p.Value}")) + "}";
-        return AssertInvalid(Bodies.Request(Bodies.Event(_clock.UnixNow), evt), $"'data[1].{field}' is required");
+        return AssertInvalid(Bodies.Request(Bodies.Event(Clock.UnixNow), evt), $"'data[1].{field}' is required");
     }
 
     [Theory]
@@ -100,7 +84,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task User_data_is_open_to_unknown_keys_as_the_spec_leaves_it()
     {
-        var response = await _client.PostEvents(Bodies.Request(Event(userData: "{" + Bodies.Email + ",\"np_hint\":\"x\"}")));
+        var response = await Client.PostEvents(Bodies.Request(Event(userData: "{" + Bodies.Email + ",\"np_hint\":\"x\"}")));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
@@ -152,9 +136,9 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task An_integral_event_time_written_with_a_fraction_is_an_integer_for_json_schema()
     {
-        var evt = Bodies.Event(_clock.UnixNow).Replace($"\"event_time\":{_clock.UnixNow}", $"\"event_time\":{_clock.UnixNow}.0", StringComparison.Ordinal);
+        var evt = Bodies.Event(Clock.UnixNow).Replace($"\"event_time\":{Clock.UnixNow}", $"\"event_time\":{Clock.UnixNow}.0", StringComparison.Ordinal);
 
-        var response = await _client.PostEvents(Bodies.Request(evt));
+        var response = await Client.PostEvents(Bodies.Request(evt));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
@@ -167,9 +151,9 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task An_event_time_beyond_64_bits_fails_the_event()
     {
-        var evt = Bodies.Event(_clock.UnixNow).Replace($"\"event_time\":{_clock.UnixNow}", "\"event_time\":1e400", StringComparison.Ordinal);
+        var evt = Bodies.Event(Clock.UnixNow).Replace($"\"event_time\":{Clock.UnixNow}", "\"event_time\":1e400", StringComparison.Ordinal);
 
-        var response = await _client.PostEvents(Bodies.Request(evt));
+        var response = await Client.PostEvents(Bodies.Request(evt));
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.Status);
         Assert.Equal("Invalid event_timestamp parameter. Given timestamp is not a Unix time in seconds.", response.Event(0).GetProperty("error_message").GetString());
@@ -193,7 +177,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     [Fact]
     public async Task Another_ad_account_than_the_configured_one_is_403_code_29()
     {
-        await using var sandbox = await Sandboxes.Start(_clock, o => o.AdAccountId = "549755885175");
+        await using var sandbox = await Sandboxes.Start(Clock, o => o.AdAccountId = "549755885175");
         using var client = new SandboxClient(sandbox);
 
         var other = await client.PostEvents(Bodies.Request(Event()), account: "1");
@@ -209,7 +193,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
     {
         // Reference §5.1, every value the spec's own example, with a current event_time.
         var body = $$"""
-            {"data":[{"event_name":"checkout","action_source":"app_ios","event_time":{{_clock.UnixNow}},"event_id":"eventId0001",
+            {"data":[{"event_name":"checkout","action_source":"app_ios","event_time":{{Clock.UnixNow}},"event_id":"eventId0001",
               "event_source_url":"https://www.my-clothing-shop.org/","opt_out":false,"partner_name":"ss-partnername",
               "user_data":{"em":["411e44ce1261728ffd2c0686e44e3fffe413c0e2c5adc498bc7da883d476b9c8","09831ea51bd1b7b32a836683a00a9ccaf3d05f59499f42d9883412ed79289969"],
                 "hashed_maids":["0192518eb84137ccfe82c8b6322d29631dae7e28ed9d0f6dd5f245d73a58c5f1"],"client_ip_address":"216.3.128.12",
@@ -227,7 +211,7 @@ public sealed class RequestValidationTests : IAsyncLifetime
               "device_type":"iPhone","os_version":"12.1.4","wifi":false,"language":"en"}]}
             """;
 
-        var response = await _client.PostEvents(body);
+        var response = await Client.PostEvents(body);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal("""{"num_events_received":1,"num_events_processed":1,"events":[{"status":"processed","error_message":"","warning_message":""}]}""", response.Body);
