@@ -1,5 +1,29 @@
-// Standalone sandbox host. The endpoint, validation and dashboard arrive with the sending issue.
-var builder = WebApplication.CreateBuilder(args);
+// Standalone sandbox: dotnet run --project src/Pinterest.Conversions.Sandbox -f net10.0 -- --urls http://127.0.0.1:5080
+// Options come from configuration section "Sandbox" (see docs/sandbox.md); the token is best given by environment.
+using Pinterest.Conversions.Sandbox.Endpoint;
+using Pinterest.Conversions.Sandbox.Hosting;
+
+var builder = WebApplication.CreateSlimBuilder(args);
+builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning); // The sandbox's own lines say what happened.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    builder.WebHost.UseUrls("http://127.0.0.1:5080"); // Loopback only unless told otherwise.
+builder.Services.AddPinterestSandbox(options => SandboxConfiguration.Bind(builder.Configuration.GetSection(SandboxConfiguration.Section), options));
+
 var app = builder.Build();
-app.MapGet("/", () => "Pinterest.Conversions sandbox");
+app.MapPinterestSandbox();
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    foreach (var url in app.Urls)
+    {
+        var root = url.TrimEnd('/');
+        Console.WriteLine($"Pinterest sandbox listening on {root}");
+        Console.WriteLine($"  events:    POST {root}{EventsEndpoint.Pattern}");
+        Console.WriteLine($"  tag:       POST {root}{TagEndpoint.Pattern}");
+        Console.WriteLine($"  dashboard: {root}{AdminEndpoints.Dashboard}");
+        Console.WriteLine($"  report:    {root}{AdminEndpoints.Report}");
+    }
+});
 app.Run();
+
+/// <summary>The standalone host. Internal: the assembly is also a library, and Program is not its API.</summary>
+internal sealed partial class Program;
