@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 using Pinterest.Conversions.Generators.Model;
 
 namespace Pinterest.Conversions.Generators.Emitting;
@@ -25,10 +26,10 @@ internal static class EventEmitter
         w.Line("#nullable disable warnings");
         w.Line("#pragma warning disable CS0612, CS0618 // Mapped members may be [Obsolete]; reading them is still intended.");
         w.Line();
-        if (spec.Namespace is not null) w.Open("namespace " + spec.Namespace);
-        foreach (var containing in spec.ContainingTypes) w.Open($"{containing.Keywords} {containing.Name}");
+        if (spec.Namespace is not null) w.Open("namespace " + string.Join(".", spec.Namespace.Split('.').Select(Identifier)));
+        foreach (var containing in spec.ContainingTypes) w.Open($"{containing.Keywords} {Identifier(containing.Name)}");
 
-        w.Open($"{spec.Type.Keywords} {spec.Type.Name} : {P}IPinterestEvent");
+        w.Open($"{spec.Type.Keywords} {Identifier(spec.Type.Name)} : {P}IPinterestEvent");
         w.Line($"string {P}IPinterestEvent.EventName => {Literal(spec.WireEventName)};");
         w.Line();
         EmitEventIdProperty(w, spec);
@@ -321,6 +322,10 @@ internal static class EventEmitter
     private static PinterestFieldType? FieldType(MemberSpec member) => PinterestSchema.GetField((PinterestField)member.FieldId)?.Type;
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>A name as a C# identifier: keywords (<c>class</c>, <c>record</c>, ...) get an <c>@</c>.</summary>
+    internal static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>A C# string literal for any text.</summary>
     internal static string Literal(string text)
