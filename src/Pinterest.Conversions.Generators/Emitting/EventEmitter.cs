@@ -258,15 +258,19 @@ internal static class EventEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// Writes the line items. The array is opened by the first element written, so an empty collection, or one of only
+    /// null elements, is omitted like any other absent value (and a lazy IEnumerable is enumerated once).
+    /// </summary>
     private static void EmitContents(SourceWriter w, ContentsSpec contents, string target, bool tagData)
     {
         var collection = contents.Collection;
         w.Open("");
         w.Line($"var __items = {collection.Access};");
-        w.Open($"if ({NonEmpty(collection.Collection, "__items")})");
-        w.Line($"var __array = {target}.StartArray({F}Contents);");
+        w.Line("global::System.Text.Json.Utf8JsonWriter? __array = null;");
         EmitLoop(w, collection.Collection, "__items", "__item");
         if (contents.ElementIsReferenceType) w.Line("if (__item is null) continue;");
+        w.Line($"__array ??= {target}.StartArray({F}Contents);");
         w.Line("__array.WriteStartObject();");
         w.Line($"var __line = new {S}PinterestJsonObject(writer, ref __report{(tagData ? ", tagData: true" : "")});");
         foreach (var item in contents.ElementMembers)
@@ -276,8 +280,7 @@ internal static class EventEmitter
         }
         w.Line("__array.WriteEndObject();");
         w.Close();
-        w.Line("__array.WriteEndArray();");
-        w.Close();
+        w.Line("__array?.WriteEndArray();");
         w.Close();
     }
 
@@ -298,14 +301,6 @@ internal static class EventEmitter
                 break;
         }
     }
-
-    private static string NonEmpty(CollectionKind kind, string collection) => kind switch
-    {
-        CollectionKind.Array => $"{collection} is {{ Length: > 0 }}",
-        CollectionKind.ImmutableArray => $"!{collection}.IsDefaultOrEmpty",
-        CollectionKind.Enumerable => $"{collection} is not null && global::System.Linq.Enumerable.Any({collection})",
-        _ => $"{collection} is {{ Count: > 0 }}",
-    };
 
     private static string StringCollectionType(CollectionKind kind) => kind switch
     {
