@@ -74,13 +74,13 @@ internal static class EventEmitter
                 w.Line($"__eventId.AppendLiteral({Literal(part.Literal)});");
                 continue;
             }
-            var call = part.Kind switch
+            // Other values go through object, explicitly: a dynamic member must not make the call dynamic.
+            w.Line(part.Kind switch
             {
-                ValueKind.String => "Append",
-                ValueKind.Boolean or ValueKind.Object => "AppendObject",
-                _ => "AppendFormatted",
-            };
-            w.Line($"__eventId.{call}({part.Access});");
+                ValueKind.String => $"__eventId.Append({part.Access});",
+                ValueKind.Boolean or ValueKind.Object => $"__eventId.AppendObject((object?){part.Access});",
+                _ => $"__eventId.AppendFormatted({part.Access});",
+            });
         }
     }
 
