@@ -44,7 +44,9 @@ public ref struct PinterestEventIdBuilder
     /// <summary>Appends a formattable placeholder with the invariant culture.</summary>
     public void AppendFormatted<T>(T value) where T : ISpanFormattable
     {
-        if (value is null)
+        // 'value is null' alone boxes a value-type T wherever the JIT does not optimize (Debug builds, tier 0):
+        // test for a reference type first, so a Guid or an int placeholder never allocates.
+        if (!typeof(T).IsValueType && value is null)
         {
             IsMissing = true;
             return;
