@@ -241,9 +241,18 @@ internal static class EventParser
         return new TypeDeclarationSpec(readOnly + "partial " + kind, type.Name);
     }
 
+    /// <summary>
+    /// The type's full name (raw names, no <c>@</c>, nesting with '.') with any character a file name should not hold
+    /// replaced by '_'. Not unique on its own (Roslyn compares hint names ignoring case): the pipeline makes it unique.
+    /// </summary>
     private static string HintName(INamedTypeSymbol type)
     {
-        var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
-        return new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray()) + ".PinterestEvent.g.cs";
+        var parts = new List<string> { type.Name };
+        for (var current = type.ContainingType; current is not null; current = current.ContainingType) parts.Insert(0, current.Name);
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns) parts.Insert(0, ns.ToDisplayString());
+        var name = string.Join(".", parts);
+        return new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray()) + HintNameSuffix;
     }
+
+    internal const string HintNameSuffix = ".PinterestEvent.g.cs";
 }

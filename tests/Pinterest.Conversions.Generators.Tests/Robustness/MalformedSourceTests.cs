@@ -182,6 +182,11 @@ public sealed class MalformedSourceTests
         { "format: dynamic member", Event("[MapTo(PinterestField.Email)] public string? Email { get; init; }\npublic dynamic? N { get; init; }", attribute: "EventName.Checkout, EventIdFormat = \"o-{N}\""), null },
         { "format: error-obsolete member", Event("[MapTo(PinterestField.Email)] public string? Email { get; init; }\n[System.Obsolete(\"x\", true)] public int N { get; init; }", attribute: "EventName.Checkout, EventIdFormat = \"o-{N}\""), 0 },
 
+        // Distinct types whose names could make the same hint name.
+        { "names differing only in case", Event(Valid, name: "Evt") + "\n" + Event(Valid, name: "EVT").Replace("namespace Shop;", ""), 2 },
+        { "keyword name beside its underscore twin", Event(Valid, name: "@class") + "\n" + Event(Valid, name: "_class").Replace("namespace Shop;", ""), 2 },
+        { "nested type beside a dotted namespace", "namespace Shop { public partial class A { " + Event(Valid).Replace("namespace Shop;", "") + " } }\nnamespace Shop.B { " + Event(Valid).Replace("namespace Shop;", "") + " }", 2 },
+
         // Unusual but valid: the generator must produce working code.
         { "attribute through a using alias", "using PE = Pinterest.Conversions.PinterestEventAttribute;\n" + Event(Valid, attribute: "EventName.Checkout").Replace("[PinterestEvent(", "[PE("), 1 },
         { "attribute fully qualified", Event(Valid).Replace("[PinterestEvent(", "[global::Pinterest.Conversions.PinterestEventAttribute("), 1 },
@@ -247,6 +252,21 @@ public sealed class MalformedSourceTests
 
         AssertGeneratedCodeAddsNoDiagnostic(run);
         if (expectedSources is { } expected) Assert.Equal(expected, run.Sources.Count);
+    }
+
+    [Fact]
+    public void Hint_names_equal_ignoring_case_get_a_number_whatever_the_declaration_order()
+    {
+        var a = Event(Valid, name: "Evt");
+        var b = Event(Valid, name: "EVT").Replace("namespace Shop;", "");
+        var c = Event(Valid, name: "eVt").Replace("namespace Shop;", "");
+
+        var forward = GeneratorHarness.Run([a + b + c]).Sources.Select(s => s.HintName).Order(StringComparer.Ordinal).ToArray();
+        var backward = GeneratorHarness.Run([c.Replace("[PinterestEvent", "namespace Shop;\n[PinterestEvent") + a.Replace("namespace Shop;", "") + b]).Sources;
+
+        Assert.Equal(["Shop.EVT.PinterestEvent.g.cs", "Shop.Evt.2.PinterestEvent.g.cs", "Shop.eVt.3.PinterestEvent.g.cs"], forward);
+        Assert.Equal(forward, backward.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.Contains("partial record Evt", backward.Single(s => s.HintName == "Shop.Evt.2.PinterestEvent.g.cs").Text, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -82,7 +82,7 @@ public sealed class SnapshotTests
         """);
 
     [Fact]
-    public Task Nested_keyword_named_app_event() => Verify("NestedAppEvent", "Shop.Apps._class.Installed.PinterestEvent.g.cs", """
+    public Task Nested_keyword_named_app_event() => Verify("NestedAppEvent", "Shop.Apps.class.Installed.PinterestEvent.g.cs", """
         using System;
         using Pinterest.Conversions;
 
