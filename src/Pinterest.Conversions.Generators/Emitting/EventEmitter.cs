@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Microsoft.CodeAnalysis.CSharp;
 using Pinterest.Conversions.Generators.Model;
 
 namespace Pinterest.Conversions.Generators.Emitting;
@@ -25,10 +26,10 @@ internal static class EventEmitter
         w.Line("#nullable disable warnings");
         w.Line("#pragma warning disable CS0612, CS0618 // Mapped members may be [Obsolete]; reading them is still intended.");
         w.Line();
-        if (spec.Namespace is not null) w.Open("namespace " + spec.Namespace);
-        foreach (var containing in spec.ContainingTypes) w.Open($"{containing.Keywords} {containing.Name}");
+        if (spec.Namespace is not null) w.Open("namespace " + string.Join(".", spec.Namespace.Split('.').Select(Identifier)));
+        foreach (var containing in spec.ContainingTypes) w.Open($"{containing.Keywords} {Identifier(containing.Name)}");
 
-        w.Open($"{spec.Type.Keywords} {spec.Type.Name} : {P}IPinterestEvent");
+        w.Open($"{spec.Type.Keywords} {Identifier(spec.Type.Name)} : {P}IPinterestEvent");
         w.Line($"string {P}IPinterestEvent.EventName => {Literal(spec.WireEventName)};");
         w.Line();
         EmitEventIdProperty(w, spec);
@@ -73,13 +74,13 @@ internal static class EventEmitter
                 w.Line($"__eventId.AppendLiteral({Literal(part.Literal)});");
                 continue;
             }
-            var call = part.Kind switch
+            // Other values go through object, explicitly: a dynamic member must not make the call dynamic.
+            w.Line(part.Kind switch
             {
-                ValueKind.String => "Append",
-                ValueKind.Boolean or ValueKind.Object => "AppendObject",
-                _ => "AppendFormatted",
-            };
-            w.Line($"__eventId.{call}({part.Access});");
+                ValueKind.String => $"__eventId.Append({part.Access});",
+                ValueKind.Boolean or ValueKind.Object => $"__eventId.AppendObject((object?){part.Access});",
+                _ => $"__eventId.AppendFormatted({part.Access});",
+            });
         }
     }
 
@@ -257,15 +258,19 @@ internal static class EventEmitter
         w.Close();
     }
 
+    /// <summary>
+    /// Writes the line items. The array is opened by the first element written, so an empty collection, or one of only
+    /// null elements, is omitted like any other absent value (and a lazy IEnumerable is enumerated once).
+    /// </summary>
     private static void EmitContents(SourceWriter w, ContentsSpec contents, string target, bool tagData)
     {
         var collection = contents.Collection;
         w.Open("");
         w.Line($"var __items = {collection.Access};");
-        w.Open($"if ({NonEmpty(collection.Collection, "__items")})");
-        w.Line($"var __array = {target}.StartArray({F}Contents);");
+        w.Line("global::System.Text.Json.Utf8JsonWriter? __array = null;");
         EmitLoop(w, collection.Collection, "__items", "__item");
         if (contents.ElementIsReferenceType) w.Line("if (__item is null) continue;");
+        w.Line($"__array ??= {target}.StartArray({F}Contents);");
         w.Line("__array.WriteStartObject();");
         w.Line($"var __line = new {S}PinterestJsonObject(writer, ref __report{(tagData ? ", tagData: true" : "")});");
         foreach (var item in contents.ElementMembers)
@@ -275,8 +280,7 @@ internal static class EventEmitter
         }
         w.Line("__array.WriteEndObject();");
         w.Close();
-        w.Line("__array.WriteEndArray();");
-        w.Close();
+        w.Line("__array?.WriteEndArray();");
         w.Close();
     }
 
@@ -298,14 +302,6 @@ internal static class EventEmitter
         }
     }
 
-    private static string NonEmpty(CollectionKind kind, string collection) => kind switch
-    {
-        CollectionKind.Array => $"{collection} is {{ Length: > 0 }}",
-        CollectionKind.ImmutableArray => $"!{collection}.IsDefaultOrEmpty",
-        CollectionKind.Enumerable => $"{collection} is not null && global::System.Linq.Enumerable.Any({collection})",
-        _ => $"{collection} is {{ Count: > 0 }}",
-    };
-
     private static string StringCollectionType(CollectionKind kind) => kind switch
     {
         CollectionKind.Array => "string?[]?",
@@ -321,6 +317,10 @@ internal static class EventEmitter
     private static PinterestFieldType? FieldType(MemberSpec member) => PinterestSchema.GetField((PinterestField)member.FieldId)?.Type;
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>A name as a C# identifier: keywords (<c>class</c>, <c>record</c>, ...) get an <c>@</c>.</summary>
+    internal static string Identifier(string name) =>
+        SyntaxFacts.GetKeywordKind(name) != SyntaxKind.None || SyntaxFacts.GetContextualKeywordKind(name) != SyntaxKind.None ? "@" + name : name;
 
     /// <summary>A C# string literal for any text.</summary>
     internal static string Literal(string text)

@@ -18,6 +18,9 @@ internal sealed record EventSpec(
     EquatableArray<MemberSpec> Members,
     ContentsSpec? Contents);
 
+/// <summary>An event to emit under a hint name that is unique in the compilation (ignoring case, as Roslyn compares them).</summary>
+internal sealed record EmittableEvent(EventSpec Spec, string HintName);
+
 /// <summary>How to re-declare a type as partial: its keywords (e.g. <c>readonly partial record struct</c>) and name.</summary>
 internal sealed record TypeDeclarationSpec(string Keywords, string Name);
 

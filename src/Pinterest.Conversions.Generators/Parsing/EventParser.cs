@@ -18,11 +18,13 @@ internal static class EventParser
         var eventAttributeType = compilation.GetTypeByMetadataName(KnownNames.PinterestEventAttribute);
         var mapToType = compilation.GetTypeByMetadataName(KnownNames.MapToAttribute);
         if (eventAttributeType is null || mapToType is null || !IsSupportedDeclaration(type)) return null;
+        // The generated code calls the runtime: attributes declared elsewhere (a copy, a look-alike) get nothing.
+        if (eventAttributeType.ContainingAssembly.GetTypeByMetadataName(KnownNames.PinterestEventInterface) is null) return null;
 
         var attributes = type.GetAttributes().Where(a => SymbolEqualityComparer.Default.Equals(a.AttributeClass, eventAttributeType)).ToArray();
         if (attributes.Length != 1 || ReadAttribute(attributes[0]) is not { } declared) return null;
 
-        var members = MappedMember.Collect(type, mapToType, compilation, cancellationToken);
+        var members = MappedMember.Collect(type, mapToType, compilation, cancellationToken, readFrom: type, through: null);
         if (members.Any(m => !m.IsReadable || m.FieldInfo is not { } info || info.Scope == PinterestFieldScope.ContentsItem || !FieldTypeRules.Accepts(info, m.Shape)))
             return null;
         if (HasConflicts(members, declared)) return null;
@@ -34,7 +36,7 @@ internal static class EventParser
         ContentsSpec? contents = null;
         if (members.FirstOrDefault(m => m.Field == PinterestField.Contents) is { } contentsMember)
         {
-            contents = Contents(contentsMember, mapToType, compilation, cancellationToken);
+            contents = Contents(type, contentsMember, mapToType, compilation, cancellationToken);
             if (contents is null) return null;
         }
 
@@ -74,6 +76,7 @@ internal static class EventParser
         if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1) return null;
         var declared = new DeclaredEvent();
         var name = attribute.ConstructorArguments[0];
+        if (name.Kind == TypedConstantKind.Array) return null;
         if (name.Kind == TypedConstantKind.Enum && name.Value is int id)
         {
             if (PinterestSchema.GetWireName((EventName)id) is not { } wire) return null;
@@ -91,6 +94,7 @@ internal static class EventParser
 
         foreach (var argument in attribute.NamedArguments)
         {
+            if (argument.Value.Kind == TypedConstantKind.Array) return null;
             switch (argument.Key)
             {
                 case KnownNames.ActionSourceProperty:
@@ -109,12 +113,15 @@ internal static class EventParser
     /// <summary>An advertiser-defined event name: at most 100 characters of letters, digits, '_' and '-'.</summary>
     internal static bool IsValidCustomEventName(string name) => s_customEventName.IsMatch(name);
 
-    /// <summary>Partial all the way out, not generic, not a ref struct, not static: a type the generated code can extend.</summary>
+    /// <summary>
+    /// Partial all the way out, not generic, not file-local (another file cannot extend it), not a ref struct, not
+    /// static or abstract: a type the generated code can extend.
+    /// </summary>
     internal static bool IsSupportedDeclaration(INamedTypeSymbol type)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.IsGenericType || !IsPartial(current)) return false;
+            if (current.IsGenericType || current.IsFileLocal || !IsPartial(current)) return false;
         }
         return type.TypeKind is TypeKind.Class or TypeKind.Struct && !type.IsRefLikeType && !type.IsStatic && !type.IsAbstract;
     }
@@ -147,7 +154,7 @@ internal static class EventParser
                 specs.Add(new EventIdPart(part.Literal, null, ValueKind.String, false));
                 continue;
             }
-            if (FindReadableMember(type, part.Member, compilation) is not { } memberType) return null;
+            if (FindReadableMember(type, part.Member, compilation) is not { } memberType || !CanBeFormatted(memberType)) return null;
             var shape = MemberShape.Of(memberType);
             var kind = shape.Collection != CollectionKind.None ? ValueKind.Object
                 : shape.Kind is ValueKind.String or ValueKind.SpanFormattable or ValueKind.Integer or ValueKind.Decimal or ValueKind.Double
@@ -168,9 +175,9 @@ internal static class EventParser
                 switch (member)
                 {
                     case IPropertySymbol { IsStatic: false, IsIndexer: false, GetMethod: { } getter } property
-                        when compilation.IsSymbolAccessibleWithin(getter, type):
+                        when compilation.IsSymbolAccessibleWithin(getter, type) && !MappedMember.IsObsoleteError(property) && !MappedMember.IsObsoleteError(getter):
                         return property.Type;
-                    case IFieldSymbol { IsStatic: false } field when compilation.IsSymbolAccessibleWithin(field, type):
+                    case IFieldSymbol { IsStatic: false } field when compilation.IsSymbolAccessibleWithin(field, type) && !MappedMember.IsObsoleteError(field):
                         return field.Type;
                 }
             }
@@ -178,10 +185,15 @@ internal static class EventParser
         return null;
     }
 
-    private static ContentsSpec? Contents(MappedMember collection, INamedTypeSymbol mapToType, Compilation compilation, CancellationToken cancellationToken)
+    /// <summary>A placeholder value the event_id builder can take: not a pointer, and not a ref struct (it cannot be boxed).</summary>
+    private static bool CanBeFormatted(ITypeSymbol type) =>
+        type is not (IPointerTypeSymbol or IFunctionPointerTypeSymbol) && !type.IsRefLikeType;
+
+    private static ContentsSpec? Contents(INamedTypeSymbol eventType, MappedMember collection, INamedTypeSymbol mapToType, Compilation compilation, CancellationToken cancellationToken)
     {
         if (collection.Shape.Element is not INamedTypeSymbol element) return null;
-        var members = MappedMember.Collect(element, mapToType, compilation, cancellationToken);
+        // The generated code reads each item as __item.@Member from inside the event type.
+        var members = MappedMember.Collect(element, mapToType, compilation, cancellationToken, readFrom: eventType, through: element);
         if (members.Count == 0) return null;
         if (members.Any(m => !m.IsReadable || m.FieldInfo is not { Scope: PinterestFieldScope.ContentsItem } info || !FieldTypeRules.Accepts(info, m.Shape)))
             return null;
@@ -229,9 +241,18 @@ internal static class EventParser
         return new TypeDeclarationSpec(readOnly + "partial " + kind, type.Name);
     }
 
+    /// <summary>
+    /// The type's full name (raw names, no <c>@</c>, nesting with '.') with any character a file name should not hold
+    /// replaced by '_'. Not unique on its own (Roslyn compares hint names ignoring case): the pipeline makes it unique.
+    /// </summary>
     private static string HintName(INamedTypeSymbol type)
     {
-        var name = type.ToDisplayString(SymbolDisplayFormat.FullyQualifiedFormat).Replace("global::", "");
-        return new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray()) + ".PinterestEvent.g.cs";
+        var parts = new List<string> { type.Name };
+        for (var current = type.ContainingType; current is not null; current = current.ContainingType) parts.Insert(0, current.Name);
+        if (type.ContainingNamespace is { IsGlobalNamespace: false } ns) parts.Insert(0, ns.ToDisplayString());
+        var name = string.Join(".", parts);
+        return new string(name.Select(c => char.IsLetterOrDigit(c) || c == '.' || c == '_' ? c : '_').ToArray()) + HintNameSuffix;
     }
+
+    internal const string HintNameSuffix = ".PinterestEvent.g.cs";
 }

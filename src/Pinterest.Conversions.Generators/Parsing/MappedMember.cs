@@ -29,7 +29,10 @@ internal sealed class MappedMember
 
     public bool IsPreHashed { get; }
 
-    /// <summary>Readable from the event type: an instance member with an accessible getter.</summary>
+    /// <summary>
+    /// Readable by the generated code: an instance member with a getter accessible from the event type, not an explicit
+    /// interface implementation, not obsolete as an error.
+    /// </summary>
     public bool IsReadable { get; }
 
     public AttributeData Attribute { get; }
@@ -40,10 +43,15 @@ internal sealed class MappedMember
 
     /// <summary>
     /// Every mapped member of <paramref name="type"/> and its base types, most derived first; an overridden or hidden
-    /// member counts once. Record primary-constructor parameters map their generated properties.
+    /// member counts once. Record primary-constructor parameters map their generated properties. Readability is judged
+    /// from <paramref name="readFrom"/> (the event type; by default <paramref name="type"/>) reading through an
+    /// instance of <paramref name="through"/> (null: through <c>this</c>).
     /// </summary>
-    public static List<MappedMember> Collect(INamedTypeSymbol type, INamedTypeSymbol mapToAttribute, Compilation compilation, CancellationToken cancellationToken)
+    public static List<MappedMember> Collect(
+        INamedTypeSymbol type, INamedTypeSymbol mapToAttribute, Compilation compilation, CancellationToken cancellationToken,
+        INamedTypeSymbol? readFrom = null, INamedTypeSymbol? through = null)
     {
+        var within = readFrom ?? type;
         var members = new List<MappedMember>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var current = type; current is not null && current.SpecialType is not (SpecialType.System_Object or SpecialType.System_ValueType); current = current.BaseType)
@@ -55,7 +63,7 @@ internal sealed class MappedMember
                 if (FindAttribute(member.GetAttributes(), mapToAttribute) is not { } attribute) continue;
                 if (!seen.Add(member.Name)) continue;
                 var memberType = member is IPropertySymbol p ? p.Type : ((IFieldSymbol)member).Type;
-                members.Add(Create(member, member.Name, memberType, attribute, CanRead(member, type, compilation)));
+                members.Add(Create(member, member.Name, memberType, attribute, CanRead(member, within, through, compilation)));
             }
 
             foreach (var parameter in PrimaryConstructorParameters(current))
@@ -63,7 +71,7 @@ internal sealed class MappedMember
                 if (FindAttribute(parameter.GetAttributes(), mapToAttribute) is not { } attribute) continue;
                 if (!seen.Add(parameter.Name)) continue;
                 var property = current.GetMembers(parameter.Name).OfType<IPropertySymbol>().FirstOrDefault();
-                var readable = property is not null && CanRead(property, type, compilation);
+                var readable = property is not null && CanRead(property, within, through, compilation);
                 members.Add(Create(parameter, parameter.Name, parameter.Type, attribute, readable));
             }
         }
@@ -75,21 +83,30 @@ internal sealed class MappedMember
 
     private static MappedMember Create(ISymbol symbol, string name, ITypeSymbol type, AttributeData attribute, bool readable)
     {
-        var field = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is int id ? (PinterestField)id : 0;
-        var preHashed = attribute.NamedArguments.Any(a => a.Key == KnownNames.HashingProperty && a.Value.Value is int h && h == 1);
+        // An array-valued constant (a look-alike attribute) maps nothing: field 0 is undefined.
+        var field = attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0] is { Kind: not TypedConstantKind.Array, Value: int id }
+            ? (PinterestField)id : 0;
+        var preHashed = attribute.NamedArguments.Any(a => a.Key == KnownNames.HashingProperty && a.Value is { Kind: not TypedConstantKind.Array, Value: 1 });
         return new MappedMember(symbol, name, type, field, preHashed, readable, attribute);
     }
 
-    private static bool CanRead(ISymbol member, INamedTypeSymbol within, Compilation compilation)
+    private static bool CanRead(ISymbol member, INamedTypeSymbol within, INamedTypeSymbol? through, Compilation compilation)
     {
-        if (member.IsStatic) return false;
+        if (member.IsStatic || IsObsoleteError(member)) return false;
         if (member is IPropertySymbol property)
         {
-            if (property.IsIndexer || property.GetMethod is null) return false;
-            return compilation.IsSymbolAccessibleWithin(property.GetMethod, within);
+            if (property.IsIndexer || property.GetMethod is null || !property.ExplicitInterfaceImplementations.IsEmpty || IsObsoleteError(property.GetMethod))
+                return false;
+            return compilation.IsSymbolAccessibleWithin(property.GetMethod, within, through);
         }
-        return compilation.IsSymbolAccessibleWithin(member, within);
+        return compilation.IsSymbolAccessibleWithin(member, within, through);
     }
+
+    /// <summary>[Obsolete(..., error: true)]: reading the member does not compile (warnings are suppressed, errors cannot be).</summary>
+    internal static bool IsObsoleteError(ISymbol symbol) =>
+        symbol.GetAttributes().Any(a =>
+            a.AttributeClass is { Name: "ObsoleteAttribute", ContainingNamespace: { Name: "System", ContainingNamespace.IsGlobalNamespace: true } }
+            && a.ConstructorArguments.Length == 2 && a.ConstructorArguments[1] is { Kind: TypedConstantKind.Primitive, Value: true });
 
     /// <summary>A record's positional parameters: those of the constructor whose parameters all have same-named properties.</summary>
     private static IEnumerable<IParameterSymbol> PrimaryConstructorParameters(INamedTypeSymbol type)

@@ -6,7 +6,7 @@ public static class TrackingNames
     /// <summary>Each [PinterestEvent] type parsed into its model (null when the generator skips it).</summary>
     public const string EventSpecs = nameof(EventSpecs);
 
-    /// <summary>The models the generator emits.</summary>
+    /// <summary>The models the generator emits, each with its unique hint name.</summary>
     public const string EmittableSpecs = nameof(EmittableSpecs);
 
     /// <summary>Whether the compilation's C# version can compile the generated code.</summary>

@@ -6,7 +6,8 @@ namespace Pinterest.Conversions.Serialization;
 
 /// <summary>
 /// Builds an event_id from an <c>EventIdFormat</c> template in a caller-supplied buffer, growing into a pooled array when
-/// needed. Placeholders are formatted with the invariant culture; a null or empty one makes the id missing.
+/// needed. Placeholders are formatted with the invariant culture; a null, empty or whitespace one makes the id missing
+/// (absent, as everywhere else on the wire).
 /// </summary>
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref struct PinterestEventIdBuilder
@@ -33,17 +34,19 @@ public ref struct PinterestEventIdBuilder
     /// <summary>Appends literal template text.</summary>
     public void AppendLiteral(ReadOnlySpan<char> text) => Append(text);
 
-    /// <summary>Appends a string placeholder; null or empty makes the id missing.</summary>
+    /// <summary>Appends a string placeholder (or a mapped event_id) as is; null, empty or whitespace makes the id missing.</summary>
     public void Append(string? value)
     {
-        if (string.IsNullOrEmpty(value)) IsMissing = true;
+        if (string.IsNullOrWhiteSpace(value)) IsMissing = true;
         else Append(value.AsSpan());
     }
 
     /// <summary>Appends a formattable placeholder with the invariant culture.</summary>
     public void AppendFormatted<T>(T value) where T : ISpanFormattable
     {
-        if (value is null)
+        // 'value is null' alone boxes a value-type T wherever the JIT does not optimize (Debug builds, tier 0):
+        // test for a reference type first, so a Guid or an int placeholder never allocates.
+        if (!typeof(T).IsValueType && value is null)
         {
             IsMissing = true;
             return;
