@@ -58,7 +58,8 @@ public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.IsGenericType)
+            // Arity, not IsGenericType: IsGenericType is also true for a type nested in a generic one.
+            if (current.Arity > 0)
             {
                 yield return (SymbolEqualityComparer.Default.Equals(current, type) ? "generic event types are not supported" : $"it is nested in the generic type '{current.Name}'", name);
                 break;
