@@ -34,7 +34,7 @@ public class EventDeclarationAnalyzerTests
                 internal class {|#1:Nested|}
                 {
                     [PinterestEvent(EventName.Checkout)]
-                    public partial struct OrderPlaced
+                    public partial struct {|#2:OrderPlaced|}
                     {
                         [MapTo(PinterestField.EventId)] public string OrderNumber;
                     }
@@ -42,8 +42,8 @@ public class EventDeclarationAnalyzerTests
             }
         }
         """,
-        Verify.Diagnostic("PIN001").WithLocation(1).WithArguments("Nested", "OrderPlaced"),
-        Verify.Diagnostic("PIN001").WithLocation(0).WithArguments("Events", "OrderPlaced"));
+        Verify.Diagnostic("PIN001").WithLocation(1).WithLocation(2).WithArguments("Nested", "OrderPlaced"),
+        Verify.Diagnostic("PIN001").WithLocation(0).WithLocation(2).WithArguments("Events", "OrderPlaced"));
 
     [Fact]
     public Task PIN001_fires_on_the_type_and_its_container() => Verify.VerifyAnalyzerAsync("""
@@ -56,7 +56,24 @@ public class EventDeclarationAnalyzerTests
         }
         """,
         Verify.Diagnostic("PIN001").WithLocation(1).WithArguments("SignedUp", "SignedUp"),
-        Verify.Diagnostic("PIN001").WithLocation(0).WithArguments("Outer", "SignedUp"));
+        Verify.Diagnostic("PIN001").WithLocation(0).WithLocation(1).WithArguments("Outer", "SignedUp"));
+
+    [Fact]
+    public Task PIN001_fires_once_on_a_container_of_several_event_types() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        public class {|#0:Events|}
+        {
+            public class Helpers { }
+
+            [PinterestEvent(EventName.Checkout)]
+            public partial record {|#1:OrderPlaced|}([MapTo(PinterestField.EventId)] string Id);
+
+            [PinterestEvent(EventName.Lead)]
+            public partial record Lead([MapTo(PinterestField.EventId)] string Id);
+        }
+        """,
+        Verify.Diagnostic("PIN001").WithLocation(0).WithLocation(1).WithArguments("Events", "OrderPlaced"));
 
     [Fact]
     public Task PIN001_does_not_fire_on_partial_types_of_every_kind() => Verify.VerifyAnalyzerAsync("""

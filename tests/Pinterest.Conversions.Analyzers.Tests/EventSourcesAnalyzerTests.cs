@@ -89,10 +89,11 @@ public class EventSourcesAnalyzerTests
     public Task PIN004_fires_on_a_single_valued_field_mapped_twice_also_across_a_base_type() => Verify.VerifyAnalyzerAsync("""
         using Pinterest.Conversions;
 
-        public abstract record WebEvent { [{|#1:MapTo(PinterestField.ClientIpAddress)|}] public string? RemoteIp { get; init; } }
+        // Inherited: reported on the event type, where the conflict is (a diagnostic local to the analyzed symbol).
+        public abstract record WebEvent { [MapTo(PinterestField.ClientIpAddress)] public string? RemoteIp { get; init; } }
 
         [PinterestEvent(EventName.Checkout)]
-        public partial record OrderPlaced : WebEvent
+        public partial record {|#1:OrderPlaced|} : WebEvent
         {
             [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
             [MapTo(PinterestField.Value)] public decimal Total { get; init; }

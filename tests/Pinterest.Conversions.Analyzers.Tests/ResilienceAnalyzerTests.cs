@@ -296,6 +296,23 @@ public class ResilienceAnalyzerTests
         Verify.Diagnostic("PIN012").WithLocation(7).WithArguments("NoState", "Phone, Gender, DateOfBirth, LastName, FirstName, City, State, Zip, ExternalId, ClickId"));
 
     [Fact]
+    public Task PIN015_on_an_inherited_member_is_reported_on_the_event_type() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        public abstract record Consenting { [MapTo(PinterestField.LimitedDataProcessing)] public bool Ldp { get; init; } }
+
+        [PinterestEvent(EventName.Lead, ActionSource = ActionSource.Offline)]
+        public partial record {|#0:Lead|} : Consenting
+        {
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+            [MapTo(PinterestField.Email)] public string? Email { get; init; }
+            [MapTo(PinterestField.Country)] public string? Country { get; init; }
+        }
+        """,
+        Verify.Diagnostic("PIN015").WithLocation(0).WithArguments("Lead", "LimitedDataProcessing", "State"),
+        Verify.Diagnostic("PIN012").WithLocation(0).WithArguments("Lead", "Phone, Gender, DateOfBirth, LastName, FirstName, City, State, Zip, ExternalId, ClickId"));
+
+    [Fact]
     public Task PIN015_does_not_fire_with_state_and_country_also_inherited() => Verify.VerifyAnalyzerAsync($$"""
         using Pinterest.Conversions;
 

@@ -80,8 +80,10 @@ public sealed class EventSourcesAnalyzer : DiagnosticAnalyzer
             var first = group.First();
             foreach (var again in group.Skip(1))
             {
+                // A duplicate inherited from a base type is reported on the event type (a local diagnostic).
+                var location = PinterestSymbols.AttributeLocation(again.Attribute, PinterestSymbols.NameLocation(again.Symbol));
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateSource,
-                    PinterestSymbols.AttributeLocation(again.Attribute, PinterestSymbols.NameLocation(again.Symbol)),
+                    PinterestSymbols.LocalTo(type, location, name),
                     first.FieldInfo!.Path, type.Name, $"'{first.Name}' and '{again.Name}' are both mapped to {group.Key}"));
             }
         }

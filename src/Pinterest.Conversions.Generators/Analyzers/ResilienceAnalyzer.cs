@@ -68,7 +68,7 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
                 : (signals & PinterestSignals.Country) == 0 ? "Country" : null;
             if (missing is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OptOutWithoutRegion,
-                    PinterestSymbols.NameLocation(optOut.Symbol), type.Name, optOut.Field.ToString(), missing));
+                    PinterestSymbols.LocalTo(type, PinterestSymbols.NameLocation(optOut.Symbol), name), type.Name, optOut.Field.ToString(), missing));
         }
     }
 
