@@ -45,6 +45,8 @@ public static class AnalyzerVerifier<TAnalyzer>
             return this;
         }
 
+        protected override Project ApplyCompilationOptions(Project project) => TestSetup.WithoutForcedDefaults(base.ApplyCompilationOptions(project));
+
         protected override CompilationOptions CreateCompilationOptions() => TestSetup.WithNullable(base.CreateCompilationOptions());
 
         protected override ParseOptions CreateParseOptions() =>

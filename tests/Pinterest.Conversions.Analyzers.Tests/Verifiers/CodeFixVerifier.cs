@@ -32,6 +32,8 @@ public static class CodeFixVerifier<TAnalyzer, TCodeFix>
 
         public LanguageVersion LanguageVersion { get; set; } = LanguageVersion.Latest;
 
+        protected override Project ApplyCompilationOptions(Project project) => TestSetup.WithoutForcedDefaults(base.ApplyCompilationOptions(project));
+
         protected override CompilationOptions CreateCompilationOptions() => TestSetup.WithNullable(base.CreateCompilationOptions());
 
         protected override ParseOptions CreateParseOptions() =>

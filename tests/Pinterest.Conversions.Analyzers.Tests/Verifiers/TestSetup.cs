@@ -25,6 +25,21 @@ internal static class TestSetup
         ((CSharpCompilationOptions)options).WithNullableContextOptions(NullableContextOptions.Enable);
 
     /// <summary>
+    /// The testing framework enables every supported diagnostic with <see cref="ReportDiagnostic.Default"/> in the
+    /// compilation options. The compiler reads that like <c>/warnaserror-:PINxxx</c>: it keeps .editorconfig from raising
+    /// a warning to an error and hides category-wide entries. The PIN diagnostics are all enabled by default, so those
+    /// entries are dropped and .editorconfig acts as in a real build.
+    /// </summary>
+    public static Project WithoutForcedDefaults(Project project)
+    {
+        var options = project.CompilationOptions!;
+        var forced = options.SpecificDiagnosticOptions
+            .Where(o => o.Key.StartsWith("PIN", StringComparison.Ordinal) && o.Value == ReportDiagnostic.Default)
+            .Select(o => o.Key);
+        return project.WithCompilationOptions(options.WithSpecificDiagnosticOptions(options.SpecificDiagnosticOptions.RemoveRange(forced)));
+    }
+
+    /// <summary>
     /// Compiles <paramref name="source"/> into an in-memory assembly against the runtime, for tests that need a
     /// referenced assembly holding [PinterestEvent] types (PIN016 looks into references).
     /// </summary>
