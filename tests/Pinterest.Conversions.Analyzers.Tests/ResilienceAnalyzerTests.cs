@@ -53,6 +53,21 @@ public class ResilienceAnalyzerTests
         Verify.Diagnostic("PIN007").WithLocation(0).WithArguments("InStore"));
 
     [Fact]
+    public Task PIN007_does_not_count_members_the_event_cannot_read() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        public abstract record Person { [MapTo(PinterestField.Email)] private string? Email { get; init; } }
+
+        [PinterestEvent(EventName.Lead)]
+        public partial record {|#0:Lead|} : Person
+        {
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+            [MapTo(PinterestField.MobileAdId)] public string? Maid { set { } }
+        }
+        """,
+        Verify.Diagnostic("PIN007").WithLocation(0).WithArguments("Lead"));
+
+    [Fact]
     public Task PIN007_does_not_fire_with_email_mobile_ad_id_or_ip_and_user_agent_from_a_base_type() => Verify.VerifyAnalyzerAsync($$"""
         using System.Collections.Generic;
         using Pinterest.Conversions;

@@ -36,7 +36,8 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
         if (symbols.EventAttributeOf(type) is not { } attribute || EventParser.ReadAttribute(attribute) is not { } declared) return;
         var name = PinterestSymbols.NameLocation(type);
         var members = MappedMember.Collect(type, symbols.MapToAttribute, compilation, context.CancellationToken)
-            .Where(m => m.FieldInfo is { } info && FieldTypeRules.Accepts(info, m.Shape))
+            // Only what the event can write counts: a member of the wrong type or one it cannot read (PIN002) adds no signal.
+            .Where(m => m.IsReadable && m.FieldInfo is { } info && FieldTypeRules.Accepts(info, m.Shape))
             .ToList();
 
         var signals = PinterestSignals.None;
