@@ -114,6 +114,36 @@ public class EventSourcesAnalyzerTests
         Verify.Diagnostic("PIN004").WithLocation(0).WithArguments("event_id", "OrderPlaced", "'A' and 'B' are both mapped to EventId"));
 
     [Fact]
+    public Task PIN004_fires_on_an_Item_field_mapped_twice_on_the_Contents_element_type() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Pinterest.Conversions;
+
+        public abstract record CartEvent { [MapTo(PinterestField.Contents)] public List<Line> Lines { get; init; } = []; }
+
+        [PinterestEvent(EventName.Checkout)]
+        public partial record {|#1:OrderPlaced|} : CartEvent
+        {
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+        }
+
+        [PinterestEvent(EventName.AddToCart)]
+        public partial record AddedToCart
+        {
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+            [MapTo(PinterestField.Contents)] public Line[] {|#0:Lines|} { get; init; } = [];
+        }
+
+        public abstract class LineBase { [MapTo(PinterestField.ItemId)] public string Id { get; set; } = ""; }
+        public sealed class Line : LineBase
+        {
+            [MapTo(PinterestField.ItemId)] public string Sku { get; set; } = "";
+            [MapTo(PinterestField.Quantity)] public int Quantity { get; set; }
+        }
+        """,
+        Verify.Diagnostic("PIN004").WithLocation(0).WithArguments("custom_data.contents[].id", "Line", "'Sku' and 'Id' are both mapped to ItemId"),
+        Verify.Diagnostic("PIN004").WithLocation(1).WithArguments("custom_data.contents[].id", "Line", "'Sku' and 'Id' are both mapped to ItemId"));
+
+    [Fact]
     public Task PIN004_does_not_fire_on_hashed_fields_mapped_twice_or_LDP_with_opt_out_type() => Verify.VerifyAnalyzerAsync("""
         using Pinterest.Conversions;
 

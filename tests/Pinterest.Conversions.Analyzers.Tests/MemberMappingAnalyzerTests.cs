@@ -177,8 +177,8 @@ public class MemberMappingAnalyzerTests
         }
 
         // A base type of a type that is not an event is no better.
-        public abstract record Base { [{|#1:MapTo(PinterestField.ClickId)|}] public string? ClickId { get; init; } }
-        public record NotAnEvent : Base;
+        internal abstract record Base { [{|#1:MapTo(PinterestField.ClickId)|}] public string? ClickId { get; init; } }
+        internal record NotAnEvent : Base;
         """,
         Verify.Diagnostic("PIN006").WithLocation(0).WithArguments("PinterestField.Currency", "Orphan",
             "the type is neither a [PinterestEvent] type nor a base type of one, so nothing would write the field"),
@@ -225,6 +225,91 @@ public class MemberMappingAnalyzerTests
             public readonly record struct Line([MapTo(PinterestField.ItemId)] string Sku, [MapTo(PinterestField.Quantity)] int Quantity);
         }
         """);
+
+    [Fact]
+    public Task PIN006_does_not_fire_on_a_public_abstract_base_type_that_events_elsewhere_may_derive_from() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+        namespace Shop.Events.Common;
+
+        // A library of shared base types: the event types live in the projects that reference it.
+        public abstract record WebEvent
+        {
+            [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+            [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+        }
+
+        public static partial class Bases
+        {
+            public abstract class Tracked { [MapTo(PinterestField.ExternalId)] public string? UserId { get; set; } }
+            protected internal abstract class Nested { }
+        }
+        """);
+
+    [Fact]
+    public Task PIN006_fires_on_base_types_no_other_assembly_can_derive_from() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        internal abstract record WebEvent { [{|#0:MapTo(PinterestField.ClientIpAddress)|}] public string? Ip { get; init; } }
+
+        public class Holder
+        {
+            private abstract class Hidden { [{|#1:MapTo(PinterestField.ClickId)|}] public string? ClickId { get; set; } }
+        }
+
+        // Not abstract: more likely an event type missing its attribute than a base type.
+        public class Visited { [{|#2:MapTo(PinterestField.EventSourceUrl)|}] public string? Url { get; set; } }
+
+        public interface IWebEvent { [{|#3:MapTo(PinterestField.ClientUserAgent)|}] string? UserAgent { get; } }
+        """,
+        Verify.Diagnostic("PIN006").WithLocation(0).WithArguments("PinterestField.ClientIpAddress", "WebEvent", Neither),
+        Verify.Diagnostic("PIN006").WithLocation(1).WithArguments("PinterestField.ClickId", "Hidden", Neither),
+        Verify.Diagnostic("PIN006").WithLocation(2).WithArguments("PinterestField.EventSourceUrl", "Visited", Neither),
+        Verify.Diagnostic("PIN006").WithLocation(3).WithArguments("PinterestField.ClientUserAgent", "IWebEvent", Neither));
+
+    private const string Neither = "the type is neither a [PinterestEvent] type nor a base type of one, so nothing would write the field";
+
+    [Fact]
+    public Task PIN006_fires_on_a_field_other_than_an_Item_field_on_the_Contents_element_type() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Pinterest.Conversions;
+
+        [PinterestEvent(EventName.Checkout)]
+        public partial record OrderPlaced
+        {
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+            [MapTo(PinterestField.Contents)] public List<Line> Lines { get; init; } = [];
+        }
+
+        public abstract class Line
+        {
+            [MapTo(PinterestField.ItemId)] public string Sku { get; set; } = "";
+            [{|#0:MapTo(PinterestField.Value)|}] public decimal Total { get; set; }
+        }
+        """,
+        Verify.Diagnostic("PIN006").WithLocation(0).WithArguments("PinterestField.Value", "Line",
+            "it is the element type of Contents, where only the Item fields (ItemId, ItemPrice, Quantity, ItemName, ItemCategory, ItemBrand) are read"));
+
+    [Fact]
+    public Task PIN002_fires_on_Contents_whose_element_type_maps_no_Item_field() => Verify.VerifyAnalyzerAsync("""
+        using System.Collections.Generic;
+        using Pinterest.Conversions;
+
+        public abstract record WebEvent { [MapTo(PinterestField.Contents)] public Line[] {|#1:Items|} { get; init; } = []; }
+
+        [PinterestEvent(EventName.Checkout)]
+        public partial record OrderPlaced : WebEvent
+        {
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+            [MapTo(PinterestField.Contents)] public IReadOnlyList<Line> {|#0:Lines|} { get; init; } = [];
+        }
+
+        public sealed class Line { public string Sku { get; set; } = ""; }
+        """,
+        Verify.Diagnostic("PIN002").WithLocation(0).WithArguments("Lines", "System.Collections.Generic.IReadOnlyList<Line>", "PinterestField.Contents", ContentsTypes),
+        Verify.Diagnostic("PIN002").WithLocation(1).WithArguments("Items", "Line[]", "PinterestField.Contents", ContentsTypes));
+
+    private const string ContentsTypes =
+        "an array, List<T>, IReadOnlyList<T>, IReadOnlyCollection<T>, IEnumerable<T>, ImmutableArray<T> or HashSet<T> of a class or struct whose members map the Item fields";
 
     // ---- PIN008 ------------------------------------------------------------------------------------------------
 

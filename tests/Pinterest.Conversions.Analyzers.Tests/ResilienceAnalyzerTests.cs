@@ -123,6 +123,22 @@ public class ResilienceAnalyzerTests
         Verify.Diagnostic("PIN010").WithLocation(0).WithArguments("OrderPlaced"));
 
     [Fact]
+    public Task PIN010_fires_on_an_advertiser_defined_name_that_is_the_checkout_wire_name() => Verify.VerifyAnalyzerAsync($$"""
+        using Pinterest.Conversions;
+
+        // "checkout" on the wire is Pinterest's checkout, whichever constructor wrote it.
+        [PinterestEvent("checkout")]
+        public partial record {|#0:OrderPlaced|}
+        {
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+            [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+            [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+        {{AllMediumAndLow}}
+        }
+        """,
+        Verify.Diagnostic("PIN010").WithLocation(0).WithArguments("OrderPlaced"));
+
+    [Fact]
     public Task PIN010_does_not_fire_on_a_checkout_with_email_or_on_other_events() => Verify.VerifyAnalyzerAsync($$"""
         using Pinterest.Conversions;
 
@@ -144,7 +160,7 @@ public class ResilienceAnalyzerTests
         {{AllMediumAndLow}}
         }
 
-        [PinterestEvent("checkout_custom")]
+        [PinterestEvent("Checkout")] // not the wire name: an advertiser-defined event
         public partial record CustomCheckout([MapTo(PinterestField.EventId)] string Id) : WebEvent
         {
         {{AllMediumAndLow}}

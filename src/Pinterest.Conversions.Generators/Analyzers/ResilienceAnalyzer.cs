@@ -49,7 +49,8 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            var eventName = declared.StandardName is { } standard ? (EventName?)Enum.Parse(typeof(EventName), standard) : null;
+            // An advertiser-defined name equal to a standard wire name ("checkout") is that event on the wire.
+            var eventName = declared.StandardName is { } standard ? (EventName?)Enum.Parse(typeof(EventName), standard) : PinterestSchema.FindEventName(declared.WireName);
             var sourceMapped = members.Any(m => m.Field == PinterestField.ActionSource);
             var source = (ActionSource)Enum.Parse(typeof(ActionSource), declared.ActionSource);
             var assessment = PinterestResilience.AssessEvent(signals, eventName, source);
