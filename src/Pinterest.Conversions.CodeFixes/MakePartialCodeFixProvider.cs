@@ -29,7 +29,11 @@ public sealed class MakePartialCodeFixProvider : CodeFixProvider
         var root = await context.Document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (root?.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration)
+            // On a containing type the additional location names the event type: start the chain there.
+            var start = diagnostic.AdditionalLocations.Count > 0 && diagnostic.AdditionalLocations[0].SourceTree == root?.SyntaxTree
+                ? diagnostic.AdditionalLocations[0]
+                : diagnostic.Location;
+            if (root?.FindToken(start.SourceSpan.Start).Parent?.FirstAncestorOrSelf<TypeDeclarationSyntax>() is not { } declaration)
                 continue;
             context.RegisterCodeFix(
                 CodeAction.Create("Make partial", ct => MakePartialAsync(context.Document, declaration, ct), EquivalenceKey),

@@ -10,7 +10,6 @@ using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
 using Microsoft.CodeAnalysis.Simplification;
 
 namespace Pinterest.Conversions.CodeFixes;
@@ -67,23 +66,62 @@ public sealed class MapMembersCodeFixProvider : CodeFixProvider
     private static IEnumerable<(ISymbol Member, string Field)> Candidates(INamedTypeSymbol type, (string Field, string[] Names)[] wanted)
     {
         var members = new List<ISymbol>();
+        var mapped = new HashSet<string>(StringComparer.Ordinal);
+        var mappedMembers = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
         for (var current = type; current is not null; current = current.BaseType)
-            members.AddRange(current.GetMembers().Where(m => m is IPropertySymbol or IFieldSymbol && !m.IsImplicitlyDeclared && !m.IsStatic));
-
-        var mapped = new HashSet<string>(members.SelectMany(m => m.GetAttributes())
-            .Where(a => a.AttributeClass?.Name == "MapToAttribute" && a.ConstructorArguments.Length == 1)
-            .Select(a => a.ConstructorArguments[0].ToCSharpString()), StringComparer.Ordinal);
+        {
+            var positional = PositionalParameters(current);
+            foreach (var member in current.GetMembers())
+            {
+                if (member is not (IPropertySymbol or IFieldSymbol) || member.IsImplicitlyDeclared || member.IsStatic) continue;
+                members.Add(member);
+                // A record's positional property is mapped by an attribute on its parameter.
+                var field = MappedField(member.GetAttributes())
+                    ?? (positional.TryGetValue(member.Name, out var parameter) ? MappedField(parameter.GetAttributes()) : null);
+                if (field is null) continue;
+                mapped.Add(field);
+                mappedMembers.Add(member);
+            }
+        }
 
         foreach (var (field, names) in wanted)
         {
-            if (mapped.Contains("Pinterest.Conversions.PinterestField." + field)) continue;
+            if (mapped.Contains(FieldPrefix + field)) continue;
             var match = members.FirstOrDefault(m =>
                 names.Contains(m.Name, StringComparer.OrdinalIgnoreCase)
                 && (m is IPropertySymbol { Type.SpecialType: SpecialType.System_String } || m is IFieldSymbol { Type.SpecialType: SpecialType.System_String })
                 && m.DeclaringSyntaxReferences.Length > 0
-                && !m.GetAttributes().Any(a => a.AttributeClass?.Name == "MapToAttribute"));
-            if (match is not null) yield return (match, field);
+                && !mappedMembers.Contains(m));
+            if (match is null) continue;
+            mappedMembers.Add(match);
+            yield return (match, field);
         }
+    }
+
+    private const string FieldPrefix = "Pinterest.Conversions.PinterestField.";
+
+    /// <summary>The field a [MapTo] among <paramref name="attributes"/> names, as written in C# (PinterestField.X), or null.</summary>
+    private static string? MappedField(ImmutableArray<AttributeData> attributes)
+    {
+        foreach (var attribute in attributes)
+        {
+            if (attribute.AttributeClass?.ToDisplayString() == "Pinterest.Conversions.MapToAttribute" && attribute.ConstructorArguments.Length == 1)
+                return attribute.ConstructorArguments[0].ToCSharpString();
+        }
+        return null;
+    }
+
+    /// <summary>A record's positional parameters by name: those of the constructor declared by the record declaration itself.</summary>
+    private static Dictionary<string, IParameterSymbol> PositionalParameters(INamedTypeSymbol type)
+    {
+        var parameters = new Dictionary<string, IParameterSymbol>(StringComparer.Ordinal);
+        if (!type.IsRecord) return parameters;
+        foreach (var constructor in type.InstanceConstructors)
+        {
+            if (!constructor.DeclaringSyntaxReferences.Any(r => r.GetSyntax() is RecordDeclarationSyntax)) continue;
+            foreach (var parameter in constructor.Parameters) parameters[parameter.Name] = parameter;
+        }
+        return parameters;
     }
 
     private static async Task<Solution> MapAsync(Document document, IReadOnlyList<(ISymbol Member, string Field)> candidates, CancellationToken cancellationToken)
@@ -112,17 +150,39 @@ public sealed class MapMembersCodeFixProvider : CodeFixProvider
 
     private static SyntaxNode AddAttribute(SyntaxNode node, string field)
     {
+        // Simplified to MapTo(PinterestField.X) where the namespace is imported, or a shorter qualified form where not.
         var attribute = SyntaxFactory.Attribute(
             SyntaxFactory.ParseName("global::Pinterest.Conversions.MapTo").WithAdditionalAnnotations(Simplifier.Annotation),
-            SyntaxFactory.ParseAttributeArgumentList($"(global::Pinterest.Conversions.PinterestField.{field})")!.WithAdditionalAnnotations(Simplifier.Annotation));
+            SyntaxFactory.AttributeArgumentList(SyntaxFactory.SingletonSeparatedList(SyntaxFactory.AttributeArgument(
+                SyntaxFactory.ParseExpression("global::Pinterest.Conversions.PinterestField." + field).WithAdditionalAnnotations(Simplifier.Annotation)))));
         var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute));
-        // The formatter puts the new attribute list on its own line, indented like the member.
+
+        // The new list goes first and takes over the node's leading trivia (blank lines, comments, doc comments,
+        // indentation): a member's attribute on its own line below its comments, a parameter's inline.
+        var leading = node.GetLeadingTrivia();
+        var indentation = leading.Count > 0 && leading[leading.Count - 1].IsKind(SyntaxKind.WhitespaceTrivia)
+            ? SyntaxFactory.TriviaList(leading[leading.Count - 1])
+            : SyntaxFactory.TriviaList();
+        list = list.WithLeadingTrivia(leading);
         return node switch
         {
-            PropertyDeclarationSyntax property => property.AddAttributeLists(list).WithAdditionalAnnotations(Formatter.Annotation),
-            FieldDeclarationSyntax fieldDeclaration => fieldDeclaration.AddAttributeLists(list).WithAdditionalAnnotations(Formatter.Annotation),
-            ParameterSyntax parameter => parameter.AddAttributeLists(list).WithAdditionalAnnotations(Formatter.Annotation),
+            PropertyDeclarationSyntax property => property.WithLeadingTrivia(indentation)
+                .WithAttributeLists(property.WithLeadingTrivia(indentation).AttributeLists.Insert(0, list.WithTrailingTrivia(NewLine(node)))),
+            FieldDeclarationSyntax fieldDeclaration => fieldDeclaration.WithLeadingTrivia(indentation)
+                .WithAttributeLists(fieldDeclaration.WithLeadingTrivia(indentation).AttributeLists.Insert(0, list.WithTrailingTrivia(NewLine(node)))),
+            ParameterSyntax parameter => parameter.WithoutLeadingTrivia()
+                .WithAttributeLists(parameter.WithoutLeadingTrivia().AttributeLists.Insert(0, list.WithTrailingTrivia(SyntaxFactory.Space))),
             _ => node,
         };
+    }
+
+    /// <summary>The document's own line ending.</summary>
+    private static SyntaxTrivia NewLine(SyntaxNode node)
+    {
+        foreach (var trivia in node.SyntaxTree.GetRoot().DescendantTrivia())
+        {
+            if (trivia.IsKind(SyntaxKind.EndOfLineTrivia)) return trivia;
+        }
+        return SyntaxFactory.CarriageReturnLineFeed;
     }
 }

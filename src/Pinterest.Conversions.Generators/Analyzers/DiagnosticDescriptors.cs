@@ -86,9 +86,12 @@ public static class DiagnosticDescriptors
         "'{0}' maps {1} without {2}: Limited Data Processing applies only with the user's state and country");
 
     /// <summary>PIN016: a lower-funnel Tag event with no API event type.</summary>
-    public static readonly DiagnosticDescriptor TagEventNotSent = Warning("PIN016",
+    /// <remarks>Reported when the whole compilation was seen: tagged so the IDE computes it in full analysis.</remarks>
+    public static readonly DiagnosticDescriptor TagEventNotSent = new("PIN016",
         "A lower-funnel Tag event is not sent through the API",
-        "The site fires {0} with the Pinterest Tag but no [PinterestEvent] type sends it through the API: resilience is Poor");
+        "The site fires {0} with the Pinterest Tag but no [PinterestEvent] type sends it through the API: resilience is Poor",
+        Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "PIN016.md",
+        customTags: WellKnownDiagnosticTags.CompilationEnd);
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

@@ -35,14 +35,21 @@ public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, PinterestSymbols symbols, LanguageVersion? languageTooOld)
     {
         var type = (INamedTypeSymbol)context.Symbol;
+        var isPartial = type.DeclaringSyntaxReferences.Length == 0 || EventParser.IsPartial(type);
+
+        // PIN001 on a type that contains an event type is reported from the container's own symbol action, so that the
+        // diagnostic is local to the symbol (IDE live analysis and code fixes only see local ones). The event type's
+        // name is the additional location: the code fix starts there and makes the whole chain partial.
+        if (!isPartial && FirstNestedEvent(type, symbols) is { } nested)
+        {
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, PinterestSymbols.NameLocation(type),
+                new[] { PinterestSymbols.NameLocation(nested) }, type.Name, nested.Name));
+        }
+
         if (symbols.EventAttributeOf(type) is not { } attribute) return;
         var name = PinterestSymbols.NameLocation(type);
-
-        for (var current = type; current is not null; current = current.ContainingType)
-        {
-            if (current.DeclaringSyntaxReferences.Length > 0 && !EventParser.IsPartial(current))
-                context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, PinterestSymbols.NameLocation(current), current.Name, type.Name));
-        }
+        if (!isPartial)
+            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.NotPartial, name, type.Name, type.Name));
 
         foreach (var reason in UnsupportedReasons(type, attribute, languageTooOld, name))
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedDeclaration, reason.Location, type.Name, reason.Text));
@@ -54,11 +61,23 @@ public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OfflineEvent, name, type.Name));
     }
 
+    /// <summary>The first [PinterestEvent] type declared inside <paramref name="container"/>, depth first, or null.</summary>
+    private static INamedTypeSymbol? FirstNestedEvent(INamedTypeSymbol container, PinterestSymbols symbols)
+    {
+        foreach (var member in container.GetTypeMembers())
+        {
+            if (symbols.EventAttributeOf(member) is not null) return member;
+            if (FirstNestedEvent(member, symbols) is { } deeper) return deeper;
+        }
+        return null;
+    }
+
     private static IEnumerable<(string Text, Location Location)> UnsupportedReasons(INamedTypeSymbol type, AttributeData attribute, LanguageVersion? languageTooOld, Location name)
     {
         for (var current = type; current is not null; current = current.ContainingType)
         {
-            if (current.IsGenericType)
+            // Arity, not IsGenericType: IsGenericType is also true for a type nested in a generic one.
+            if (current.Arity > 0)
             {
                 yield return (SymbolEqualityComparer.Default.Equals(current, type) ? "generic event types are not supported" : $"it is nested in the generic type '{current.Name}'", name);
                 break;

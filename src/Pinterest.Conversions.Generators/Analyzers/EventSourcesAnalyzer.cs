@@ -75,14 +75,32 @@ public sealed class EventSourcesAnalyzer : DiagnosticAnalyzer
                 "action_source", type.Name, $"'{sourceMember.Name}' is mapped to ActionSource and the attribute sets ActionSource"));
 
         // Hashed fields take several members (each adds values); every other field takes one.
+        ReportDuplicates(context, type, name, members, type);
+
+        // The same for the line items: each Item field once on the element type of Contents (with its base types).
+        foreach (var contents in members.Where(m => m.Field == PinterestField.Contents))
+        {
+            if (contents.Shape.Element is not INamedTypeSymbol element) continue;
+            var items = MappedMember.Collect(element, symbols.MapToAttribute, compilation, context.CancellationToken)
+                .Where(m => m.FieldInfo is { Scope: PinterestFieldScope.ContentsItem })
+                .ToList();
+            ReportDuplicates(context, type, PinterestSymbols.LocalTo(type, PinterestSymbols.NameLocation(contents.Symbol), name), items, element);
+        }
+    }
+
+    /// <summary>PIN004 for single-valued fields mapped more than once among <paramref name="members"/> of <paramref name="owner"/>.</summary>
+    private static void ReportDuplicates(SymbolAnalysisContext context, INamedTypeSymbol type, Location name, IReadOnlyList<MappedMember> members, INamedTypeSymbol owner)
+    {
         foreach (var group in members.Where(m => m.FieldInfo is { IsHashed: false }).GroupBy(m => m.Field).Where(g => g.Count() > 1))
         {
             var first = group.First();
             foreach (var again in group.Skip(1))
             {
+                // A duplicate inherited from a base type is reported on the event type (a local diagnostic).
+                var location = PinterestSymbols.AttributeLocation(again.Attribute, PinterestSymbols.NameLocation(again.Symbol));
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateSource,
-                    PinterestSymbols.AttributeLocation(again.Attribute, PinterestSymbols.NameLocation(again.Symbol)),
-                    first.FieldInfo!.Path, type.Name, $"'{first.Name}' and '{again.Name}' are both mapped to {group.Key}"));
+                    PinterestSymbols.LocalTo(type, location, name),
+                    first.FieldInfo!.Path, owner.Name, $"'{first.Name}' and '{again.Name}' are both mapped to {group.Key}"));
             }
         }
     }

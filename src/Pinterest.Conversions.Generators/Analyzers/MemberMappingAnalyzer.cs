@@ -27,8 +27,10 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
         {
             if (PinterestSymbols.Resolve(start.Compilation) is not { } symbols) return;
 
-            // Whether a type is a base of an event type is only known once every type was seen.
+            // Whether a type is a base of an event type, or the element type of an event's Contents, is only known once
+            // every type was seen.
             var baseTypesOfEvents = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+            var contentsElements = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             var candidates = new ConcurrentBag<(INamedTypeSymbol Type, MappedMember Member)>();
 
             start.RegisterSymbolAction(symbolContext =>
@@ -38,10 +40,15 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
                 if (isEvent)
                 {
                     for (var b = type.BaseType; b is not null; b = b.BaseType) baseTypesOfEvents[b.OriginalDefinition] = true;
+                    foreach (var member in MappedMember.Collect(type, symbols.MapToAttribute, start.Compilation, symbolContext.CancellationToken))
+                    {
+                        if (member.Field == PinterestField.Contents && member.Shape.Element is INamedTypeSymbol element)
+                            contentsElements[element.OriginalDefinition] = true;
+                    }
                 }
                 foreach (var member in OwnMappedMembers(type, symbols, start.Compilation, symbolContext.CancellationToken))
                 {
-                    if (!CheckMember(symbolContext, member)) continue;
+                    if (!CheckMember(symbolContext, member, symbols, start.Compilation)) continue;
                     var isItemField = member.FieldInfo!.Scope == PinterestFieldScope.ContentsItem;
                     if (isEvent && isItemField)
                         Report(symbolContext.ReportDiagnostic, member, type, "line-item fields belong on the element type of the Contents collection");
@@ -56,13 +63,40 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
                 {
                     var isBase = baseTypesOfEvents.ContainsKey(type.OriginalDefinition);
                     var isItemField = member.FieldInfo!.Scope == PinterestFieldScope.ContentsItem;
-                    if (isBase && isItemField)
-                        Report(end.ReportDiagnostic, member, type, "line-item fields belong on the element type of the Contents collection, not on a base type of an event");
-                    else if (!isBase && !isItemField)
+                    if (isItemField)
+                    {
+                        if (isBase)
+                            Report(end.ReportDiagnostic, member, type, "line-item fields belong on the element type of the Contents collection, not on a base type of an event");
+                    }
+                    else if (contentsElements.ContainsKey(type.OriginalDefinition))
+                    {
+                        Report(end.ReportDiagnostic, member, type, "it is the element type of Contents, where only the Item fields (" + ItemFields + ") are read");
+                    }
+                    else if (!isBase && !MayBeBaseTypeElsewhere(type))
+                    {
                         Report(end.ReportDiagnostic, member, type, "the type is neither a [PinterestEvent] type nor a base type of one, so nothing would write the field");
+                    }
                 }
             });
         });
+    }
+
+    private static readonly string ItemFields = string.Join(", ",
+        PinterestSchema.Fields.Where(f => f.Scope == PinterestFieldScope.ContentsItem).Select(f => f.Field.ToString()));
+
+    /// <summary>
+    /// An abstract class that another assembly can derive from: a library of shared base types (the expected
+    /// <c>abstract record WebEvent</c>) has no event type of its own, and its events live where it is referenced.
+    /// </summary>
+    private static bool MayBeBaseTypeElsewhere(INamedTypeSymbol type)
+    {
+        if (type.TypeKind != TypeKind.Class || !type.IsAbstract || type.IsSealed || type.IsStatic) return false;
+        for (var current = type; current is not null; current = current.ContainingType)
+        {
+            if (current.DeclaredAccessibility is not (Accessibility.Public or Accessibility.Protected or Accessibility.ProtectedOrInternal))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>Mapped members declared on this type itself (inherited ones are reported where they are written).</summary>
@@ -71,7 +105,7 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
             .Where(m => SymbolEqualityComparer.Default.Equals(m.Symbol.ContainingType ?? (m.Symbol as IParameterSymbol)?.ContainingSymbol.ContainingType, type));
 
     /// <summary>Reports PIN008 or PIN002 for the member and returns whether it is otherwise valid.</summary>
-    private static bool CheckMember(SymbolAnalysisContext context, MappedMember member)
+    private static bool CheckMember(SymbolAnalysisContext context, MappedMember member, PinterestSymbols symbols, Compilation compilation)
     {
         var location = PinterestSymbols.NameLocation(member.Symbol);
         if (member.FieldInfo is not { } info)
@@ -86,7 +120,7 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
                 member.Name, member.Type.ToDisplayString(), "PinterestField." + member.Field, "a readable instance property or field (an accessible getter)"));
             return false;
         }
-        if (!FieldTypeRules.Accepts(info, member.Shape))
+        if (!FieldTypeRules.Accepts(info, member.Shape) || info.Field == PinterestField.Contents && !MapsItemFields(member.Shape.Element, symbols, compilation, context.CancellationToken))
         {
             context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, location,
                 member.Name, member.Type.ToDisplayString(), "PinterestField." + member.Field, FieldTypeRules.AcceptedTypes(info)));
@@ -94,6 +128,11 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
         }
         return true;
     }
+
+    /// <summary>Whether the element type of a Contents collection maps at least one Item field (the generator needs one).</summary>
+    private static bool MapsItemFields(ITypeSymbol? element, PinterestSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
+        element is INamedTypeSymbol named
+        && MappedMember.Collect(named, symbols.MapToAttribute, compilation, cancellationToken).Any(m => m.FieldInfo?.Scope == PinterestFieldScope.ContentsItem);
 
     private static void Report(Action<Diagnostic> report, MappedMember member, INamedTypeSymbol type, string why) =>
         report(Diagnostic.Create(DiagnosticDescriptors.MisplacedField,

@@ -43,6 +43,20 @@ internal sealed class PinterestSymbols
         return symbol.Locations.FirstOrDefault() ?? Location.None;
     }
 
+    /// <summary>
+    /// <paramref name="location"/> when it lies in a declaration of <paramref name="type"/>, else <paramref name="fallback"/>.
+    /// A symbol action's diagnostic outside the symbol's declarations is non-local: IDE live analysis does not show it and
+    /// code fixes cannot be offered for it. Inherited members are reported on the event type instead.
+    /// </summary>
+    public static Location LocalTo(INamedTypeSymbol type, Location location, Location fallback)
+    {
+        foreach (var reference in type.DeclaringSyntaxReferences)
+        {
+            if (reference.SyntaxTree == location.SourceTree && reference.Span.Contains(location.SourceSpan)) return location;
+        }
+        return fallback;
+    }
+
     /// <summary>Where an attribute was applied, or the fallback.</summary>
     public static Location AttributeLocation(AttributeData attribute, Location fallback) =>
         attribute.ApplicationSyntaxReference?.GetSyntax().GetLocation() ?? fallback;

@@ -36,7 +36,8 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
         if (symbols.EventAttributeOf(type) is not { } attribute || EventParser.ReadAttribute(attribute) is not { } declared) return;
         var name = PinterestSymbols.NameLocation(type);
         var members = MappedMember.Collect(type, symbols.MapToAttribute, compilation, context.CancellationToken)
-            .Where(m => m.FieldInfo is { } info && FieldTypeRules.Accepts(info, m.Shape))
+            // Only what the event can write counts: a member of the wrong type or one it cannot read (PIN002) adds no signal.
+            .Where(m => m.IsReadable && m.FieldInfo is { } info && FieldTypeRules.Accepts(info, m.Shape))
             .ToList();
 
         var signals = PinterestSignals.None;
@@ -48,7 +49,8 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            var eventName = declared.StandardName is { } standard ? (EventName?)Enum.Parse(typeof(EventName), standard) : null;
+            // An advertiser-defined name equal to a standard wire name ("checkout") is that event on the wire.
+            var eventName = declared.StandardName is { } standard ? (EventName?)Enum.Parse(typeof(EventName), standard) : PinterestSchema.FindEventName(declared.WireName);
             var sourceMapped = members.Any(m => m.Field == PinterestField.ActionSource);
             var source = (ActionSource)Enum.Parse(typeof(ActionSource), declared.ActionSource);
             var assessment = PinterestResilience.AssessEvent(signals, eventName, source);
@@ -68,7 +70,7 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
                 : (signals & PinterestSignals.Country) == 0 ? "Country" : null;
             if (missing is not null)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.OptOutWithoutRegion,
-                    PinterestSymbols.NameLocation(optOut.Symbol), type.Name, optOut.Field.ToString(), missing));
+                    PinterestSymbols.LocalTo(type, PinterestSymbols.NameLocation(optOut.Symbol), name), type.Name, optOut.Field.ToString(), missing));
         }
     }
 

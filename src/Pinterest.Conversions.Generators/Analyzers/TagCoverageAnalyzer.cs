@@ -52,7 +52,7 @@ public sealed class TagCoverageAnalyzer : DiagnosticAnalyzer
                         end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TagEventNotSent, location, "lower-funnel events (add_to_cart, checkout, lead or signup)"));
                     return;
                 }
-                foreach (var name in listed.Where(PinterestSchema.IsLowerFunnel))
+                foreach (var name in listed.Where(PinterestSchema.IsLowerFunnel).Distinct())
                 {
                     if (PinterestSchema.GetWireName(name) is { } wire && !sent.ContainsKey(wire))
                         end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.TagEventNotSent, location, wire));
