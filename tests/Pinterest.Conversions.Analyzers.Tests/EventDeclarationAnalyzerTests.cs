@@ -135,6 +135,15 @@ public class EventDeclarationAnalyzerTests
         Verify.Diagnostic("PIN008").WithLocation(0).WithArguments("OrderPlaced", "generic event types are not supported"));
 
     [Fact]
+    public Task PIN008_fires_on_a_file_local_event_type() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        [PinterestEvent(EventName.Checkout)]
+        file partial record {|#0:OrderPlaced|} { [MapTo(PinterestField.EventId)] public string Id { get; init; } = ""; }
+        """,
+        Verify.Diagnostic("PIN008").WithLocation(0).WithArguments("OrderPlaced", "a file-local type cannot be completed by generated code, which lives in another file"));
+
+    [Fact]
     public Task PIN008_fires_on_an_event_type_nested_in_a_generic_type() => Verify.VerifyAnalyzerAsync("""
         using Pinterest.Conversions;
 

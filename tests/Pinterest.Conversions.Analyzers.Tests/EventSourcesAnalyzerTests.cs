@@ -174,6 +174,19 @@ public class EventSourcesAnalyzerTests
 
     // ---- PIN005 ------------------------------------------------------------------------------------------------
 
+    [Fact]
+    public Task PIN005_fires_on_a_placeholder_that_cannot_be_formatted() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        [PinterestEvent(EventName.Checkout, {|#0:EventIdFormat = "order-{Pointer}"|})]
+        public unsafe partial struct OrderPlaced
+        {
+            public int* Pointer;
+            [MapTo(PinterestField.Email)] public string? Email { get; init; }
+        }
+        """,
+        Verify.Diagnostic("PIN005").WithLocation(0).WithArguments("order-{Pointer}", "'Pointer' is a int*, which cannot be formatted into an event_id"));
+
     [Theory]
     [InlineData("order-{Id", "the '{' at position 6 is never closed")]
     [InlineData("order-}{Id}", "an unmatched '}' at position 6 (write '}}' for a literal brace)")]

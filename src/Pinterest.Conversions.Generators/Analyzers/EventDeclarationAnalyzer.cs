@@ -84,6 +84,7 @@ public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
             }
         }
         if (type.IsRefLikeType) yield return ("a ref struct cannot implement IPinterestEvent", name);
+        if (type.IsFileLocal) yield return ("a file-local type cannot be completed by generated code, which lives in another file", name);
         if (type.IsStatic) yield return ("a static class has no instances to send", name);
         else if (type.IsAbstract) yield return ("an abstract type has no instances to send: put [PinterestEvent] on the concrete type and keep shared members on the abstract base", name);
         if (languageTooOld is { } version)

@@ -59,9 +59,15 @@ public sealed class EventSourcesAnalyzer : DiagnosticAnalyzer
             }
             else
             {
-                foreach (var missing in parts.Where(p => p.Member is not null && EventParser.FindReadableMember(type, p.Member, compilation) is null))
-                    context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidEventIdFormat, formatLocation, format,
-                        $"'{missing.Member}' is not a readable property or field of '{type.Name}' or its base types"));
+                foreach (var placeholder in parts.Where(p => p.Member is not null))
+                {
+                    var memberType = EventParser.FindReadableMember(type, placeholder.Member!, compilation);
+                    var problem = memberType is null ? $"'{placeholder.Member}' is not a readable property or field of '{type.Name}' or its base types"
+                        : !EventParser.CanBeFormatted(memberType) ? $"'{placeholder.Member}' is a {memberType.ToDisplayString()}, which cannot be formatted into an event_id"
+                        : null;
+                    if (problem is not null)
+                        context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.InvalidEventIdFormat, formatLocation, format, problem));
+                }
             }
             if (eventIdMembers.Length > 0)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.DuplicateSource, formatLocation,

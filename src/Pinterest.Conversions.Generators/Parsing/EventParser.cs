@@ -186,7 +186,7 @@ internal static class EventParser
     }
 
     /// <summary>A placeholder value the event_id builder can take: not a pointer, and not a ref struct (it cannot be boxed).</summary>
-    private static bool CanBeFormatted(ITypeSymbol type) =>
+    internal static bool CanBeFormatted(ITypeSymbol type) =>
         type is not (IPointerTypeSymbol or IFunctionPointerTypeSymbol) && !type.IsRefLikeType;
 
     private static ContentsSpec? Contents(INamedTypeSymbol eventType, MappedMember collection, INamedTypeSymbol mapToType, Compilation compilation, CancellationToken cancellationToken)
