@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using System.Text;
 using Pinterest.Conversions.Analyzers.Tests.Verifiers;
+using Pinterest.Conversions.Testing;
 using Xunit.Abstractions;
 
 namespace Pinterest.Conversions.Analyzers.Tests;
@@ -109,56 +108,8 @@ public sealed class ConsumerBuildTests(ITestOutputHelper output) : IDisposable
         Assert.DoesNotContain("AD0001", log);
     }
 
-    private static async Task<(int ExitCode, string Output)> RunAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo(DotnetPath())
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments) start.ArgumentList.Add(argument);
-        // The test host may run inside an MSBuild-launched process: do not let its MSBuild settings leak in.
-        foreach (var key in start.Environment.Keys.Where(k => k.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) || k.StartsWith("VSTEST", StringComparison.OrdinalIgnoreCase)).ToArray())
-            start.Environment.Remove(key);
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        start.Environment["DOTNET_NOLOGO"] = "1";
+    private static Task<(int ExitCode, string Output)> RunAsync(params string[] arguments) =>
+        DotnetCli.RunAsync(s_timeout, environment: null, arguments);
 
-        using var process = new Process { StartInfo = start };
-        var log = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (log) log.AppendLine(e.Data); };
-        process.Start();
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var timeout = new CancellationTokenSource(s_timeout);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {s_timeout}:\n{log}");
-        }
-        process.WaitForExit(); // flush the redirected output
-        lock (log) return (process.ExitCode, log.ToString());
-    }
-
-    /// <summary>The dotnet running the tests (the test host is started by it), else the one on PATH.</summary>
-    private static string DotnetPath() =>
-        Environment.ProcessPath is { } path && Path.GetFileNameWithoutExtension(path) == "dotnet" ? path : "dotnet";
-
-    public void Dispose()
-    {
-        try
-        {
-            if (Directory.Exists(_directory)) Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still held open: the temp folder is cleaned by the system.
-        }
-    }
+    public void Dispose() => DotnetCli.DeleteQuietly(_directory);
 }

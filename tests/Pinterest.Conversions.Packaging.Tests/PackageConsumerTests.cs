@@ -1,0 +1,118 @@
+using System.IO.Compression;
+using Pinterest.Conversions.Testing;
+using Xunit.Abstractions;
+
+namespace Pinterest.Conversions.Packaging.Tests;
+
+/// <summary>
+/// `dotnet pack` gives one Pinterest.Conversions package (runtime in lib/, generator, analyzers and code fixes in
+/// analyzers/dotnet/cs, README, symbols), and a fresh project restoring from that folder only builds (our diagnostics
+/// show) and runs (the generated JSON is right).
+/// </summary>
+public sealed class PackageConsumerTests(ITestOutputHelper output) : IDisposable
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
+    private readonly string _directory = DotnetCli.CreateIsolatedFolder("pin-package-");
+
+    private const string Program = """
+        using Pinterest.Conversions;
+
+        var order = new OrderPlaced
+        {
+            OrderNumber = "order-1001",
+            Email = "  John.Doe@Example.COM ",
+            Ip = "203.0.113.7",
+            UserAgent = "Mozilla/5.0",
+            Total = 72.39m,
+        };
+        Console.WriteLine(PinterestJson.Serialize(order));
+
+        [PinterestEvent(EventName.Checkout)]
+        public partial record OrderPlaced
+        {
+            [MapTo(PinterestField.EventId)]         public required string OrderNumber { get; init; }
+            [MapTo(PinterestField.Email)]           public string? Email { get; init; }
+            [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+            [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+            [MapTo(PinterestField.Value)]           public decimal Total { get; init; }
+        }
+
+        [PinterestEvent(EventName.Lead)]
+        public partial record LeadWithoutIp
+        {
+            [MapTo(PinterestField.EventId)] public required string Id { get; init; }
+            [MapTo(PinterestField.Email)]   public string? Email { get; init; }
+        }
+        """;
+
+    [Fact]
+    public async Task Packed_package_builds_and_runs_in_a_fresh_consumer()
+    {
+        var feed = Path.Combine(_directory, "feed");
+        var (packExit, packLog) = await DotnetCli.RunAsync(s_timeout, null,
+            "pack", Path.Combine(DotnetCli.RepoRoot, "src", "Pinterest.Conversions", "Pinterest.Conversions.csproj"),
+            "-c", "Release", "-o", feed,
+            // Every intermediate file under the temp folder: the repository's bin/obj stay untouched.
+            "--artifacts-path", Path.Combine(_directory, "artifacts"),
+            "--disable-build-servers", "-nologo");
+        output.WriteLine(packLog);
+        Assert.Equal(0, packExit);
+
+        var package = Directory.GetFiles(feed, "Pinterest.Conversions.*.nupkg").Single(f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
+        Assert.Single(Directory.GetFiles(feed, "Pinterest.Conversions.*.snupkg"));
+        using (var zip = ZipFile.OpenRead(package))
+        {
+            var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+            Assert.Contains("lib/net8.0/Pinterest.Conversions.dll", entries);
+            Assert.Contains("lib/net10.0/Pinterest.Conversions.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Pinterest.Conversions.Generators.dll", entries);
+            Assert.Contains("analyzers/dotnet/cs/Pinterest.Conversions.CodeFixes.dll", entries);
+            Assert.Contains("README.md", entries);
+            // The analyzers are private to the package: no dependency on a Generators package.
+            Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
+        }
+
+        var version = Path.GetFileNameWithoutExtension(package)["Pinterest.Conversions.".Length..];
+        var consumer = Path.Combine(_directory, "consumer");
+        Directory.CreateDirectory(consumer);
+        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <ImplicitUsings>enable</ImplicitUsings>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Pinterest.Conversions" Version="{version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(consumer, "Program.cs"), Program);
+
+        // Its own package cache: the package under test, nothing from earlier runs, nothing else.
+        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_directory, "packages") };
+        var (runExit, runLog) = await DotnetCli.RunAsync(s_timeout, environment,
+            "run", "--project", Path.Combine(consumer, "Consumer.csproj"), "--disable-build-servers", "-nologo");
+        output.WriteLine(runLog);
+
+        Assert.Equal(0, runExit);
+        // The analyzers ran in the consumer's build...
+        Assert.Contains("warning PIN011: 'LeadWithoutIp' does not map ClientIpAddress and ClientUserAgent", runLog);
+        // ...and the generated serializer normalized and hashed the email, and wrote money as a string.
+        Assert.Contains("\"em\":[\"836f82db99121b3481011f16b49dfa5fbc714a0d1b1b9f784a1ebbbf5b39577f\"]", runLog);
+        Assert.Contains("\"event_id\":\"order-1001\"", runLog);
+        Assert.Contains("\"value\":\"72.39\"", runLog);
+    }
+
+    public void Dispose() => DotnetCli.DeleteQuietly(_directory);
+}
