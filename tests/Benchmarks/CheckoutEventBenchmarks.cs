@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using Pinterest.Conversions;
+
+namespace Pinterest.Conversions.Benchmarks;
+
+/// <summary>(a) One realistic checkout written as JSON: generated WriteTo against the usual code and against SHA-256 alone.</summary>
+[MemoryDiagnoser]
+public class CheckoutEventBenchmarks
+{
+    private readonly CheckoutEvent _event = CheckoutEvent.Sample(1);
+    private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
+    private Utf8JsonWriter _writer = null!;
+    private readonly PinterestWriteContext _context = PinterestWriteContext.Default;
+    private readonly byte[][] _eightValues = new[] { "john.doe@example.com", "16169547888", "doe", "john", "menlopark", "ca", "94025", "us" }
+        .Select(Encoding.UTF8.GetBytes).ToArray();
+    private readonly byte[] _digest = new byte[32];
+
+    [GlobalSetup]
+    public void Setup() => _writer = new Utf8JsonWriter(_buffer);
+
+    [Benchmark(Baseline = true, Description = "usual code (STJ source gen, string hashing)")]
+    public int UsualCode()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        var e = _event;
+        var dto = new UsualEvent
+        {
+            EventTime = e.At.ToUnixTimeSeconds(),
+            EventId = e.OrderId,
+            EventSourceUrl = e.Url,
+            UserData = new UsualUserData
+            {
+                Em = [Hash(e.Email!)], Ip = e.Ip, UserAgent = e.UserAgent, Ph = [Hash(new string(e.Phone!.Where(char.IsDigit).ToArray()))],
+                Ln = [Hash(e.LastName!)], Fn = [Hash(e.FirstName!)], Ct = [Hash(e.City!.Replace(" ", ""))], St = [Hash(e.State!)],
+                Zp = [Hash(e.Zip!)], Country = [Hash(e.Country!)],
+            },
+            CustomData = new UsualCustomData
+            {
+                Currency = e.Currency,
+                Value = e.Total.ToString(CultureInfo.InvariantCulture),
+                NumItems = e.Count,
+                Contents = e.Lines.Select(l => new UsualContent { Id = l.Sku, ItemPrice = l.Price.ToString(CultureInfo.InvariantCulture), Quantity = l.Quantity }).ToList(),
+            },
+        };
+        JsonSerializer.Serialize(_writer, dto, UsualJsonContext.Default.UsualEvent);
+        _writer.Flush();
+        return _buffer.WrittenCount;
+
+        static string Hash(string value) =>
+            Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value.Trim().ToLowerInvariant()))).ToLowerInvariant();
+    }
+
+    [Benchmark(Description = "generated WriteTo")]
+    public int GeneratedWriteTo()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        ((IPinterestEvent)_event).WriteTo(_writer, _context);
+        _writer.Flush();
+        return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "8 SHA256.HashData calls alone")]
+    public byte EightPlatformHashes()
+    {
+        for (var i = 0; i < _eightValues.Length; i++) SHA256.HashData(_eightValues[i], _digest);
+        return _digest[0];
+    }
+}
