@@ -11,7 +11,9 @@ namespace Pinterest.Conversions;
 /// Sends events to <c>POST {BaseAddress}ad_accounts/{id}/events</c>: at most 1000 a request, written into pooled
 /// buffers, one outcome per event in input order. It makes one attempt per request; retries belong to the
 /// <see cref="HttpClient"/>'s handlers, which read <see cref="PinterestRetryRules"/> through <see cref="PinterestRetryRules.StateKey"/>
-/// (Pinterest.Conversions.Hosting configures them). Thread-safe.
+/// (Pinterest.Conversions.Hosting configures them). Cancellation does not throw once a send has begun: events not yet
+/// sent end <see cref="PinterestEventStatus.Failed"/>, those of a request in flight <see cref="PinterestEventStatus.Unknown"/>.
+/// Thread-safe.
 /// </summary>
 // RS0026: the contract fixes SendAsync with and without an account, each with an optional token.
 #pragma warning disable RS0026
@@ -169,6 +171,15 @@ public sealed class PinterestConversionsClient
         if (sent.Count == 0) return;
         body.Write(s_close);
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Cancelled before this request: nothing was sent, so the events may be sent again later.
+            foreach (var i in sent)
+                outcomes[first + i] = Outcome(baseIndex + i, events[i], PinterestEventStatus.Failed, "The send was cancelled before this request was made.", null, null);
+            requests.Add(new PinterestRequestResult(sent.Count, null, null, null, "Cancelled before sending.", hasOffline, 0, TimeSpan.Zero));
+            return;
+        }
+
         var state = new PinterestSendAttemptState(sent.Count, hasOffline);
         var started = Stopwatch.GetTimestamp();
         int? status = null;
@@ -193,7 +204,10 @@ public sealed class PinterestConversionsClient
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                throw;
+                // Cancelled in flight: Pinterest may have the request. Reported, not thrown, so no event is left without an outcome.
+                status = null;
+                failure = PinterestTransportFailure.TimedOut;
+                failureText = "The send was cancelled while the request was in flight.";
             }
             catch (Exception ex) when (status is null || ex is HttpRequestException or IOException or OperationCanceledException)
             {
