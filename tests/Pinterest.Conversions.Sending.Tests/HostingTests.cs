@@ -255,12 +255,15 @@ public sealed class HostingTests : IAsyncLifetime
     [Fact]
     public async Task AttemptTimeout_IsRetried_ForWebEvents()
     {
-        _sandbox.SetFaults(Sandboxes.Plan(new SandboxFaultRule { Kind = SandboxFaultKind.Delay, DelayMilliseconds = 3000, Count = 1 }));
-        using var host = Hosts.Build(_sandbox, _recorder, o => o.Retry.AttemptTimeout = TimeSpan.FromMilliseconds(300));
+        // The first attempt waits 5 s at the sandbox; the attempt timeout (1 s, room for a cold start) cuts it and the retry succeeds.
+        _sandbox.SetFaults(Sandboxes.Plan(new SandboxFaultRule { Kind = SandboxFaultKind.Delay, DelayMilliseconds = 5000, Count = 1 }));
+        using var host = Hosts.Build(_sandbox, _recorder, o => o.Retry.AttemptTimeout = TimeSpan.FromSeconds(1));
         await host.StartAsync();
         var result = await host.Services.GetRequiredService<PinterestConversionsClient>().SendAsync(new[] { Make.Purchase("to-1", Now) });
         Assert.Equal(PinterestEventStatus.Processed, result.Outcomes[0].Status);
-        Assert.Equal(2, result.Requests[0].Attempts);
+        // At least one retry; a loaded machine (the reliability tests run beside) may time out a second attempt too.
+        Assert.InRange(result.Requests[0].Attempts, 2, 6);
+        Assert.Equal(1, _sandbox.GetReport().Totals.Conversions); // counted once, deduplicated if a slow retry arrived twice
         await host.StopAsync();
     }
 

@@ -37,3 +37,12 @@ internal static class Make
 
     public static Visit Visit(string id, DateTimeOffset at) => new() { Id = id, At = at, Ip = Ip, UserAgent = UserAgent };
 }
+
+/// <summary>An in-store sale: offline, so Pinterest never deduplicates it; email only.</summary>
+[PinterestEvent(EventName.Lead, ActionSource = ActionSource.Offline)]
+public partial record StoreSale
+{
+    [MapTo(PinterestField.EventId)] public required string Id { get; init; }
+    [MapTo(PinterestField.EventTime)] public DateTimeOffset At { get; init; }
+    [MapTo(PinterestField.Email)] public string? Email { get; init; }
+}
