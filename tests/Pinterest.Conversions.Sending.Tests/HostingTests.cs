@@ -268,6 +268,28 @@ public sealed class HostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CircuitBreaker_Opens_AndItsRefusalIsNotSent()
+    {
+        _sandbox.SetFaults(Sandboxes.Plan(new SandboxFaultRule { Kind = SandboxFaultKind.Status, Status = 503 }));
+        using var host = Hosts.Build(_sandbox, _recorder, o =>
+        {
+            o.Retry.MaxRetries = 3;
+            o.Retry.CircuitBreakerMinimumThroughput = 2;
+            o.Retry.CircuitBreakerFailureRatio = 0.5;
+            o.Retry.CircuitBreakerBreakDuration = TimeSpan.FromSeconds(30);
+        });
+        await host.StartAsync();
+        var result = await host.Services.GetRequiredService<PinterestConversionsClient>().SendAsync(new[] { Make.Purchase("cb-1", Now, ActionSource.Offline) });
+
+        // Two 503s open the circuit; the retries are refused without a request, so the event is failed, not unknown.
+        Assert.Equal(PinterestEventStatus.Failed, result.Outcomes[0].Status);
+        Assert.Contains("could not be sent", result.Outcomes[0].Message);
+        Assert.Equal(4, result.Requests[0].Attempts);
+        Assert.Equal(2, _sandbox.GetReport().Requests.Total);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public async Task HealthReport_OverTheEventsSent()
     {
         using var host = Hosts.Build(_sandbox, _recorder, o => o.TagEvents = [EventName.Checkout, EventName.AddToCart]);

@@ -187,6 +187,8 @@ public sealed class PinterestConversionsClient
         PinterestErrorBody? answer = null;
         var failure = PinterestTransportFailure.None;
         string? failureText = null;
+        Exception? failureException = null;
+        var cancelledInFlight = false; // or otherwise surely received without a readable answer
 
         using (var request = new HttpRequestMessage(HttpMethod.Post, EventsUri(account)))
         {
@@ -208,18 +210,28 @@ public sealed class PinterestConversionsClient
                 status = null;
                 failure = PinterestTransportFailure.TimedOut;
                 failureText = "The send was cancelled while the request was in flight.";
+                cancelledInFlight = true;
             }
             catch (Exception ex) when (status is null || ex is HttpRequestException or IOException or OperationCanceledException)
             {
                 // No response, or the body was cut off: either way the answer is missing.
+                cancelledInFlight |= status is not null; // a response had begun: the request was surely received
                 status = null;
+                failureException = ex;
                 failure = PinterestRetryRules.Classify(ex);
                 failureText = Describe(ex, failure);
             }
         }
         var duration = Stopwatch.GetElapsedTime(started);
 
+        // A retrying handler records every attempt, classifying its own exceptions (a circuit breaker's refusal is
+        // "not sent"); without one, the client records its single attempt here.
         if (state.Attempts == 0) state.RecordAttempt(status, failure);
+        else if (status is null)
+        {
+            failure = state.LastFailure;
+            if (failureException is not null) failureText = Describe(failureException, failure);
+        }
         var events2 = answer?.Code is null ? answer?.Events : answer.Details?.Events;
         if (status is 200 or 422 && events2 is not null)
         {
@@ -240,7 +252,7 @@ public sealed class PinterestConversionsClient
         else
         {
             // The whole request failed. It may still have been processed when an attempt ended that way.
-            var maybe = state.MayHaveBeenProcessed || PinterestRetryRules.MayHaveBeenProcessed(status, failure) || status is >= 200 and < 300;
+            var maybe = state.MayHaveBeenProcessed || cancelledInFlight || status is >= 200 and < 300;
             var message = failureText ?? DescribeStatus(status, answer);
             if (maybe) message += $" The request may have been processed; it was not {(state.HasOfflineEvents ? "retried because the batch holds offline events, which Pinterest never deduplicates" : "confirmed")}.";
             var eventStatus = maybe ? PinterestEventStatus.Unknown : PinterestEventStatus.Failed;

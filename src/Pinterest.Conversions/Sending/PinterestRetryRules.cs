@@ -117,6 +117,7 @@ public sealed class PinterestSendAttemptState
 {
     private int _attempts;
     private int _mayHaveBeenProcessed;
+    private int _lastFailure;
 
     /// <summary>Creates the state of one request.</summary>
     public PinterestSendAttemptState(int eventCount, bool hasOfflineEvents)
@@ -137,9 +138,13 @@ public sealed class PinterestSendAttemptState
     /// <summary>True when an attempt ended in a way that Pinterest may have processed it (see <see cref="PinterestRetryRules.MayHaveBeenProcessed"/>).</summary>
     public bool MayHaveBeenProcessed => Volatile.Read(ref _mayHaveBeenProcessed) != 0;
 
+    /// <summary>How the last recorded attempt failed below HTTP (<see cref="PinterestTransportFailure.None"/> when it got a response).</summary>
+    public PinterestTransportFailure LastFailure => (PinterestTransportFailure)Volatile.Read(ref _lastFailure);
+
     /// <summary>Records one attempt's end; returns whether the rules say to retry it.</summary>
     public bool RecordAttempt(int? statusCode, PinterestTransportFailure failure)
     {
+        Volatile.Write(ref _lastFailure, (int)failure);
         Interlocked.Increment(ref _attempts);
         if (PinterestRetryRules.MayHaveBeenProcessed(statusCode, failure))
             Interlocked.Exchange(ref _mayHaveBeenProcessed, 1);
