@@ -43,6 +43,9 @@ public static class PinterestConversionsServiceCollectionExtensions
         options.ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinterestConversionsOptions>, PinterestConversionsOptionsValidator>());
 
+        // A second call adds its configuration only: one queue, one sender, one resilience handler.
+        if (services.Any(d => d.ServiceType == typeof(PinterestEventQueue))) return services.AddHttpClient(HttpClientName);
+
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PinterestMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new PinterestHealthMonitor(sp.GetRequiredService<IOptions<PinterestConversionsOptions>>().Value.TagEvents));

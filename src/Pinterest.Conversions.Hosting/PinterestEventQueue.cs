@@ -96,7 +96,7 @@ internal sealed class PinterestEventQueue : IPinterestEventQueue, IHostedService
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        _sender = Task.Run(() => RunAsync(_abort.Token), CancellationToken.None);
+        if (_sender is null) _sender = Task.Run(() => RunAsync(_abort.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 

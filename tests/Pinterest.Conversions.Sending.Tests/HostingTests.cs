@@ -354,6 +354,31 @@ public sealed class HostingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AddingTwice_KeepsOneQueueAndOneRetryHandler()
+    {
+        _sandbox.SetFaults(Sandboxes.Plan(new SandboxFaultRule { Kind = SandboxFaultKind.Status, Status = 503 }));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        for (var i = 0; i < 2; i++)
+        {
+            builder.Services.AddPinterestConversions(o =>
+            {
+                o.AdAccountId = Sandboxes.AdAccountId;
+                o.AccessToken = Sandboxes.Token;
+                o.BaseAddress = _sandbox.ApiRoot();
+                o.Retry.MaxRetries = 2;
+                o.Retry.BaseDelay = TimeSpan.FromMilliseconds(5);
+            });
+        }
+        using var host = builder.Build();
+        await host.StartAsync();
+        Assert.Single(host.Services.GetServices<IHostedService>());
+        var result = await host.Services.GetRequiredService<PinterestConversionsClient>().SendAsync(new[] { Make.Purchase("twice", Now) });
+        Assert.Equal(3, _sandbox.GetReport().Requests.Total); // 1 + 2 retries, not 3 x 3
+        Assert.Equal(PinterestEventStatus.Failed, result.Outcomes[0].Status);
+        await host.StopAsync();
+    }
+
+    [Fact]
     public void Hosting_DependsOnNoAspNetCore()
     {
         var references = typeof(IPinterestEventQueue).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToArray();
