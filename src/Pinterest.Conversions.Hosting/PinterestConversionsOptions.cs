@@ -1,0 +1,143 @@
+namespace Pinterest.Conversions.Hosting;
+
+/// <summary>
+/// Options of <c>AddPinterestConversions</c>, bound from the configuration section <c>Pinterest:Conversions</c> or set by a
+/// delegate, and validated when the host starts.
+/// </summary>
+public sealed class PinterestConversionsOptions
+{
+    /// <summary>The configuration section read by default, <c>Pinterest:Conversions</c>.</summary>
+    public const string SectionName = "Pinterest:Conversions";
+
+    /// <summary>The default ad account id (digits).</summary>
+    public string? AdAccountId { get; set; }
+
+    /// <summary>The default account's conversion access token. Never logged; keep it in a secret store or the environment.</summary>
+    public string? AccessToken { get; set; }
+
+    /// <summary>Adds <c>?test=true</c> to every request: Pinterest validates and answers but records nothing.</summary>
+    public bool Test { get; set; }
+
+    /// <summary>The API root; default <c>https://api.pinterest.com/v5/</c>. HTTPS unless the host is loopback.</summary>
+    public Uri BaseAddress { get; set; } = PinterestConversionsClientOptions.DefaultBaseAddress;
+
+    /// <summary>How far in the future an event_time may be; default 5 minutes.</summary>
+    public TimeSpan MaxClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How old an event_time may be; default 7 days.</summary>
+    public TimeSpan MaxEventAge { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Named accounts for senders that serve several ad accounts (see <see cref="PinterestAccounts"/>).</summary>
+    public IDictionary<string, PinterestAccountOptions> Accounts { get; } = new Dictionary<string, PinterestAccountOptions>(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The background queue.</summary>
+    public PinterestQueueOptions Queue { get; set; } = new();
+
+    /// <summary>Retries, circuit breaker and timeouts of the HTTP client.</summary>
+    public PinterestRetryOptions Retry { get; set; } = new();
+
+    /// <summary>
+    /// The standard events the site also fires with the Pinterest Tag, for the health report's lower-funnel rule; null when the
+    /// site runs no Tag.
+    /// </summary>
+    public IList<EventName>? TagEvents { get; set; }
+
+    /// <summary>Every problem, in words that never contain a token; empty when valid.</summary>
+    public IReadOnlyList<string> GetValidationErrors()
+    {
+        var errors = new List<string>(ToClientOptions(null).GetValidationErrors());
+        if (AdAccountId is null && AccessToken is null && Accounts.Count == 0)
+            errors.Add("Set AdAccountId and AccessToken, or at least one entry of Accounts.");
+        foreach (var (name, account) in Accounts)
+        {
+            if (account is null || !PinterestAccount.IsValidAdAccountId(account.AdAccountId))
+                errors.Add($"Accounts:{name}:AdAccountId must be 1 to 18 ASCII digits.");
+            if (account is null || !PinterestAccount.IsValidAccessToken(account.AccessToken))
+                errors.Add($"Accounts:{name}:AccessToken must be set, without whitespace or control characters.");
+        }
+        Queue ??= new PinterestQueueOptions();
+        Retry ??= new PinterestRetryOptions();
+        if (Queue.Capacity is < 1 or > 10_000_000) errors.Add("Queue:Capacity must be 1 to 10000000.");
+        if (Queue.BatchSize is < 1 or > PinterestConversionsClient.MaxEventsPerRequest) errors.Add("Queue:BatchSize must be 1 to 1000.");
+        if (Queue.FlushInterval <= TimeSpan.Zero || Queue.FlushInterval > TimeSpan.FromHours(1)) errors.Add("Queue:FlushInterval must be positive and at most 1 hour.");
+        if (Queue.DrainTimeout < TimeSpan.Zero || Queue.DrainTimeout > TimeSpan.FromHours(1)) errors.Add("Queue:DrainTimeout must be 0 to 1 hour.");
+        if (Retry.MaxRetries is < 0 or > 100) errors.Add("Retry:MaxRetries must be 0 to 100.");
+        if (Retry.BaseDelay <= TimeSpan.Zero || Retry.MaxDelay < Retry.BaseDelay) errors.Add("Retry:BaseDelay must be positive and Retry:MaxDelay at least BaseDelay.");
+        if (Retry.AttemptTimeout < TimeSpan.FromMilliseconds(10) || Retry.TotalTimeout < Retry.AttemptTimeout)
+            errors.Add("Retry:AttemptTimeout must be at least 10 ms and Retry:TotalTimeout at least AttemptTimeout.");
+        if (Retry.CircuitBreakerFailureRatio is <= 0 or > 1) errors.Add("Retry:CircuitBreakerFailureRatio must be in (0, 1].");
+        if (Retry.CircuitBreakerMinimumThroughput < 2) errors.Add("Retry:CircuitBreakerMinimumThroughput must be at least 2.");
+        if (Retry.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500)) errors.Add("Retry:CircuitBreakerBreakDuration must be at least 500 ms.");
+        if (Retry.CircuitBreakerSamplingDuration < TimeSpan.FromMilliseconds(500)) errors.Add("Retry:CircuitBreakerSamplingDuration must be at least 500 ms.");
+        return errors;
+    }
+
+    /// <summary>The runtime client's options for these settings and <paramref name="timeProvider"/>.</summary>
+    public PinterestConversionsClientOptions ToClientOptions(TimeProvider? timeProvider) => new()
+    {
+        AdAccountId = AdAccountId,
+        AccessToken = AccessToken,
+        Test = Test,
+        BaseAddress = BaseAddress,
+        MaxClockSkew = MaxClockSkew,
+        MaxEventAge = MaxEventAge,
+        TimeProvider = timeProvider ?? TimeProvider.System,
+    };
+}
+
+/// <summary>A named ad account and its token.</summary>
+public sealed class PinterestAccountOptions
+{
+    /// <summary>The ad account id (digits).</summary>
+    public string? AdAccountId { get; set; }
+
+    /// <summary>The conversion access token. Never logged.</summary>
+    public string? AccessToken { get; set; }
+}
+
+/// <summary>The bounded background queue of <see cref="IPinterestEventQueue"/>.</summary>
+public sealed class PinterestQueueOptions
+{
+    /// <summary>The most events waiting to be sent; a full queue rejects new events (reported and counted). Default 100,000.</summary>
+    public int Capacity { get; set; } = 100_000;
+
+    /// <summary>Events per request, at most 1000 (the default).</summary>
+    public int BatchSize { get; set; } = PinterestConversionsClient.MaxEventsPerRequest;
+
+    /// <summary>The longest an event waits for its batch to fill before it is sent; default 5 seconds.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long shutdown waits to send what is queued; default 30 seconds. What is left after it is dropped and reported.</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>Resilience of the HTTP client: retries by <see cref="PinterestRetryRules"/>, a circuit breaker and timeouts.</summary>
+public sealed class PinterestRetryOptions
+{
+    /// <summary>Retries after the first attempt; default 5.</summary>
+    public int MaxRetries { get; set; } = 5;
+
+    /// <summary>The first backoff delay (exponential, with jitter) when Pinterest gives no Retry-After; default 1 second.</summary>
+    public TimeSpan BaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest backoff delay; default 30 seconds.</summary>
+    public TimeSpan MaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The timeout of one attempt; default 30 seconds.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The timeout of a request with all its retries; default 3 minutes.</summary>
+    public TimeSpan TotalTimeout { get; set; } = TimeSpan.FromMinutes(3);
+
+    /// <summary>The share of failed attempts in the sampling window that opens the circuit; default 0.5.</summary>
+    public double CircuitBreakerFailureRatio { get; set; } = 0.5;
+
+    /// <summary>Attempts in the window before the circuit can open; default 20.</summary>
+    public int CircuitBreakerMinimumThroughput { get; set; } = 20;
+
+    /// <summary>The sampling window; default 30 seconds.</summary>
+    public TimeSpan CircuitBreakerSamplingDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long an open circuit refuses requests; default 5 seconds.</summary>
+    public TimeSpan CircuitBreakerBreakDuration { get; set; } = TimeSpan.FromSeconds(5);
+}
