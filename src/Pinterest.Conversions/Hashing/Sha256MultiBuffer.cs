@@ -1,0 +1,288 @@
+using System.Buffers.Binary;
+using System.Diagnostics.CodeAnalysis;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+
+namespace Pinterest.Conversions;
+
+/// <summary>Which code hashes the values of one <see cref="Sha256Batch"/> call. Tests force each one; the library uses Auto.</summary>
+internal enum Sha256Path
+{
+    /// <summary>The widest accelerated vectors for values of one block, the platform's SHA-256 otherwise.</summary>
+    Auto,
+
+    /// <summary>The platform's SHA-256 for every value.</summary>
+    Scalar,
+
+    /// <summary>8 values of one block at once in <see cref="Vector256{T}"/> lanes (emulated in software where not accelerated).</summary>
+    Vector256,
+
+    /// <summary>16 values of one block at once in <see cref="Vector512{T}"/> lanes (emulated in software where not accelerated).</summary>
+    Vector512,
+}
+
+/// <summary>
+/// Multi-buffer SHA-256: the values that fit one 64-byte block (at most 55 bytes) are hashed side by side, one per
+/// vector lane, 8 in a <see cref="Vector256{T}"/> or 16 in a <see cref="Vector512{T}"/>. Longer values go to the
+/// platform's SHA-256, which is the faster choice once the fixed cost of a call is spread over several blocks.
+/// </summary>
+/// <remarks>
+/// Message words are laid out transposed (word t of every lane side by side), so round t works on one vector per
+/// variable. Nothing is allocated: every buffer is on the stack and wiped after use, as it held personal values.
+/// </remarks>
+[SkipLocalsInit]
+internal static class Sha256MultiBuffer
+{
+    /// <summary>The longest message that fits one block: 64 bytes less the 0x80 marker and the 8-byte bit length.</summary>
+    internal const int MaxOneBlockLength = 55;
+
+    private const int MaxLanes = 16;
+
+    /// <summary>The path <see cref="Sha256Path.Auto"/> takes for full groups on this machine.</summary>
+    internal static Sha256Path AutoPath =>
+        Vector512.IsHardwareAccelerated ? Sha256Path.Vector512
+        : Vector256.IsHardwareAccelerated ? Sha256Path.Vector256
+        : Sha256Path.Scalar;
+
+    /// <summary>Hashes <c>input[offsets[i]..][..lengths[i]]</c> into <c>hexUtf8Outputs[(64 × i)..][..64]</c> for every i.</summary>
+    /// <remarks>The caller checks that the spans agree in length.</remarks>
+    internal static void HashAll(ReadOnlySpan<byte> input, ReadOnlySpan<int> offsets, ReadOnlySpan<int> lengths, Span<byte> hexUtf8Outputs, Sha256Path path)
+    {
+        var auto = path == Sha256Path.Auto;
+        if (auto) path = AutoPath;
+        if (path == Sha256Path.Scalar || (auto && CountOneBlock(lengths, 2) < 2))
+        {
+            // One short value is hashed faster by one platform call than by a vector pass with dummy lanes.
+            for (var i = 0; i < offsets.Length; i++)
+                HashOne(input, offsets[i], lengths[i], hexUtf8Outputs, i);
+            return;
+        }
+
+        var width = path == Sha256Path.Vector512 ? 16 : 8;
+        Span<int> lanes = stackalloc int[MaxLanes];
+        var laneCount = 0;
+        for (var i = 0; i < offsets.Length; i++)
+        {
+            if ((uint)lengths[i] > MaxOneBlockLength)
+            {
+                HashOne(input, offsets[i], lengths[i], hexUtf8Outputs, i);
+                continue;
+            }
+            lanes[laneCount++] = i;
+            if (laneCount == width)
+            {
+                HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, width);
+                laneCount = 0;
+            }
+        }
+
+        if (laneCount == 0) return;
+        if (auto && laneCount == 1)
+            HashOne(input, offsets[lanes[0]], lengths[lanes[0]], hexUtf8Outputs, lanes[0]);
+        else if (auto && laneCount <= 8 && Vector256.IsHardwareAccelerated)
+            HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, 8); // half the work of 16 lanes
+        else
+            HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, width);
+    }
+
+    private static int CountOneBlock(ReadOnlySpan<int> lengths, int enough)
+    {
+        var count = 0;
+        for (var i = 0; i < lengths.Length && count < enough; i++)
+            if ((uint)lengths[i] <= MaxOneBlockLength) count++;
+        return count;
+    }
+
+    private static void HashOne(ReadOnlySpan<byte> input, int offset, int length, Span<byte> hexUtf8Outputs, int index) =>
+        Sha256Hex.HashUtf8(input.Slice(offset, length), hexUtf8Outputs.Slice(index * Sha256Hex.Length, Sha256Hex.Length));
+
+    /// <summary>Hashes the values at <paramref name="lanes"/> (each at most 55 bytes), one per lane of a <paramref name="width"/>-lane vector.</summary>
+    private static void HashLanes(ReadOnlySpan<byte> input, ReadOnlySpan<int> offsets, ReadOnlySpan<int> lengths, ReadOnlySpan<int> lanes, Span<byte> hexUtf8Outputs, int width)
+    {
+        // words[t × width + lane] = big-endian word t of the lane's padded block; unused lanes hash the empty message.
+        Span<uint> words = stackalloc uint[16 * MaxLanes];
+        Span<byte> block = stackalloc byte[64];
+        for (var lane = 0; lane < width; lane++)
+        {
+            block.Clear();
+            var length = 0;
+            if (lane < lanes.Length)
+            {
+                var value = lanes[lane];
+                var message = input.Slice(offsets[value], lengths[value]);
+                message.CopyTo(block);
+                length = message.Length;
+            }
+            block[length] = 0x80;
+            BinaryPrimitives.WriteUInt64BigEndian(block[56..], (ulong)length * 8);
+            for (var t = 0; t < 16; t++)
+                words[t * width + lane] = BinaryPrimitives.ReadUInt32BigEndian(block[(4 * t)..]);
+        }
+
+        Span<uint> state = stackalloc uint[8 * MaxLanes];
+        if (width == 16) Compress512(words, state);
+        else Compress256(words, state);
+
+        Span<byte> digest = stackalloc byte[32];
+        for (var lane = 0; lane < lanes.Length; lane++)
+        {
+            for (var k = 0; k < 8; k++)
+                BinaryPrimitives.WriteUInt32BigEndian(digest[(4 * k)..], state[k * width + lane]);
+            LowerHex.WriteUtf8(digest, hexUtf8Outputs.Slice(lanes[lane] * Sha256Hex.Length, Sha256Hex.Length));
+        }
+
+        block.Clear();
+        words.Clear();
+        state.Clear();
+        digest.Clear();
+    }
+
+    // FIPS 180-4 §4.2.2 and §5.3.3. Arrays, not ReadOnlySpan properties: a span of uint is made by
+    // RuntimeHelpers.CreateSpan, which allocates on every call in unoptimized (Debug) code.
+    private static readonly uint[] K =
+    [
+        0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+        0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+        0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+        0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+        0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+        0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+        0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+        0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+    ];
+
+    private const uint H0 = 0x6a09e667, H1 = 0xbb67ae85, H2 = 0x3c6ef372, H3 = 0xa54ff53a;
+    private const uint H4 = 0x510e527f, H5 = 0x9b05688c, H6 = 0x1f83d9ab, H7 = 0x5be0cd19;
+
+    // The two compression functions are the same code over Vector256 and Vector512; keep them in step.
+
+    /// <summary>One SHA-256 block per lane of 8: <paramref name="words"/> transposed (16 × 8), <paramref name="state"/> out (8 × 8).</summary>
+    private static void Compress256(ReadOnlySpan<uint> words, Span<uint> state)
+    {
+        ref var source = ref MemoryMarshal.GetReference(words);
+        ref var k = ref MemoryMarshal.GetArrayDataReference(K);
+        Span<Vector256<uint>> w = stackalloc Vector256<uint>[64];
+        for (var t = 0; t < 16; t++)
+            w[t] = Vector256.LoadUnsafe(ref source, (nuint)(t * 8));
+        for (var t = 16; t < 64; t++)
+            w[t] = LowerSigma1(w[t - 2]) + w[t - 7] + LowerSigma0(w[t - 15]) + w[t - 16];
+
+        var a = Vector256.Create(H0);
+        var b = Vector256.Create(H1);
+        var c = Vector256.Create(H2);
+        var d = Vector256.Create(H3);
+        var e = Vector256.Create(H4);
+        var f = Vector256.Create(H5);
+        var g = Vector256.Create(H6);
+        var h = Vector256.Create(H7);
+        for (var t = 0; t < 64; t++)
+        {
+            var t1 = h + UpperSigma1(e) + Vector256.ConditionalSelect(e, f, g) + Vector256.Create(Unsafe.Add(ref k, t)) + w[t];
+            var t2 = UpperSigma0(a) + Vector256.ConditionalSelect(a ^ b, c, b); // Maj(a, b, c)
+            h = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = b;
+            b = a;
+            a = t1 + t2;
+        }
+
+        ref var target = ref MemoryMarshal.GetReference(state);
+        (a + Vector256.Create(H0)).StoreUnsafe(ref target, 0 * 8);
+        (b + Vector256.Create(H1)).StoreUnsafe(ref target, 1 * 8);
+        (c + Vector256.Create(H2)).StoreUnsafe(ref target, 2 * 8);
+        (d + Vector256.Create(H3)).StoreUnsafe(ref target, 3 * 8);
+        (e + Vector256.Create(H4)).StoreUnsafe(ref target, 4 * 8);
+        (f + Vector256.Create(H5)).StoreUnsafe(ref target, 5 * 8);
+        (g + Vector256.Create(H6)).StoreUnsafe(ref target, 6 * 8);
+        (h + Vector256.Create(H7)).StoreUnsafe(ref target, 7 * 8);
+        w.Clear();
+    }
+
+    /// <summary>One SHA-256 block per lane of 16: <paramref name="words"/> transposed (16 × 16), <paramref name="state"/> out (8 × 16).</summary>
+    private static void Compress512(ReadOnlySpan<uint> words, Span<uint> state)
+    {
+        ref var source = ref MemoryMarshal.GetReference(words);
+        ref var k = ref MemoryMarshal.GetArrayDataReference(K);
+        Span<Vector512<uint>> w = stackalloc Vector512<uint>[64];
+        for (var t = 0; t < 16; t++)
+            w[t] = Vector512.LoadUnsafe(ref source, (nuint)(t * 16));
+        for (var t = 16; t < 64; t++)
+            w[t] = LowerSigma1(w[t - 2]) + w[t - 7] + LowerSigma0(w[t - 15]) + w[t - 16];
+
+        var a = Vector512.Create(H0);
+        var b = Vector512.Create(H1);
+        var c = Vector512.Create(H2);
+        var d = Vector512.Create(H3);
+        var e = Vector512.Create(H4);
+        var f = Vector512.Create(H5);
+        var g = Vector512.Create(H6);
+        var h = Vector512.Create(H7);
+        for (var t = 0; t < 64; t++)
+        {
+            var t1 = h + UpperSigma1(e) + Vector512.ConditionalSelect(e, f, g) + Vector512.Create(Unsafe.Add(ref k, t)) + w[t];
+            var t2 = UpperSigma0(a) + Vector512.ConditionalSelect(a ^ b, c, b); // Maj(a, b, c)
+            h = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = b;
+            b = a;
+            a = t1 + t2;
+        }
+
+        ref var target = ref MemoryMarshal.GetReference(state);
+        (a + Vector512.Create(H0)).StoreUnsafe(ref target, 0 * 16);
+        (b + Vector512.Create(H1)).StoreUnsafe(ref target, 1 * 16);
+        (c + Vector512.Create(H2)).StoreUnsafe(ref target, 2 * 16);
+        (d + Vector512.Create(H3)).StoreUnsafe(ref target, 3 * 16);
+        (e + Vector512.Create(H4)).StoreUnsafe(ref target, 4 * 16);
+        (f + Vector512.Create(H5)).StoreUnsafe(ref target, 5 * 16);
+        (g + Vector512.Create(H6)).StoreUnsafe(ref target, 6 * 16);
+        (h + Vector512.Create(H7)).StoreUnsafe(ref target, 7 * 16);
+        w.Clear();
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> UpperSigma0(Vector256<uint> x) => RotateRight(x, 2) ^ RotateRight(x, 13) ^ RotateRight(x, 22);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> UpperSigma1(Vector256<uint> x) => RotateRight(x, 6) ^ RotateRight(x, 11) ^ RotateRight(x, 25);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> LowerSigma0(Vector256<uint> x) => RotateRight(x, 7) ^ RotateRight(x, 18) ^ Vector256.ShiftRightLogical(x, 3);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> LowerSigma1(Vector256<uint> x) => RotateRight(x, 17) ^ RotateRight(x, 19) ^ Vector256.ShiftRightLogical(x, 10);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> UpperSigma0(Vector512<uint> x) => RotateRight(x, 2) ^ RotateRight(x, 13) ^ RotateRight(x, 22);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> UpperSigma1(Vector512<uint> x) => RotateRight(x, 6) ^ RotateRight(x, 11) ^ RotateRight(x, 25);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> LowerSigma0(Vector512<uint> x) => RotateRight(x, 7) ^ RotateRight(x, 18) ^ Vector512.ShiftRightLogical(x, 3);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> LowerSigma1(Vector512<uint> x) => RotateRight(x, 17) ^ RotateRight(x, 19) ^ Vector512.ShiftRightLogical(x, 10);
+
+    // AVX2 has no rotate: two shifts and an or. AVX-512 (VL for 256-bit vectors) rotates in one instruction.
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<uint> RotateRight(Vector256<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
+        Avx512F.VL.IsSupported
+            ? Avx512F.VL.RotateRight(x, n)
+            : Vector256.ShiftRightLogical(x, n) | Vector256.ShiftLeft(x, 32 - n);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector512<uint> RotateRight(Vector512<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
+        Avx512F.IsSupported
+            ? Avx512F.RotateRight(x, n)
+            : Vector512.ShiftRightLogical(x, n) | Vector512.ShiftLeft(x, 32 - n);
+}
