@@ -101,12 +101,13 @@ internal static class Sha256MultiBuffer
     /// <summary>Hashes the values at <paramref name="lanes"/> (each at most 55 bytes), one per lane of a <paramref name="width"/>-lane vector.</summary>
     private static void HashLanes(ReadOnlySpan<byte> input, ReadOnlySpan<int> offsets, ReadOnlySpan<int> lengths, ReadOnlySpan<int> lanes, Span<byte> hexUtf8Outputs, int width)
     {
-        // words[t × width + lane] = big-endian word t of the lane's padded block; unused lanes hash the empty message.
-        Span<uint> words = stackalloc uint[16 * MaxLanes];
-        Span<byte> block = stackalloc byte[64];
+        // Each lane's padded block (message, 0x80, zeros, bit length), then transposed into big-endian words:
+        // words[t × width + lane] = word t of the lane's block. Unused lanes hash the empty message.
+        Span<byte> blocks = stackalloc byte[64 * MaxLanes];
+        blocks[..(64 * width)].Clear();
         for (var lane = 0; lane < width; lane++)
         {
-            block.Clear();
+            var block = blocks.Slice(64 * lane, 64);
             var length = 0;
             if (lane < lanes.Length)
             {
@@ -117,27 +118,38 @@ internal static class Sha256MultiBuffer
             }
             block[length] = 0x80;
             BinaryPrimitives.WriteUInt64BigEndian(block[56..], (ulong)length * 8);
-            for (var t = 0; t < 16; t++)
-                words[t * width + lane] = BinaryPrimitives.ReadUInt32BigEndian(block[(4 * t)..]);
         }
+
+        Span<uint> words = stackalloc uint[16 * MaxLanes];
+        ref var blockWords = ref Unsafe.As<byte, uint>(ref MemoryMarshal.GetReference(blocks));
+        ref var word = ref MemoryMarshal.GetReference(words);
+        for (var lane = 0; lane < width; lane++)
+            for (var t = 0; t < 16; t++)
+                Unsafe.Add(ref word, t * width + lane) = ToBigEndian(Unsafe.Add(ref blockWords, 16 * lane + t));
 
         Span<uint> state = stackalloc uint[8 * MaxLanes];
         if (width == 16) Compress512(words, state);
         else Compress256(words, state);
 
         Span<byte> digest = stackalloc byte[32];
+        ref var digestWords = ref Unsafe.As<byte, uint>(ref MemoryMarshal.GetReference(digest));
+        ref var stateWord = ref MemoryMarshal.GetReference(state);
         for (var lane = 0; lane < lanes.Length; lane++)
         {
             for (var k = 0; k < 8; k++)
-                BinaryPrimitives.WriteUInt32BigEndian(digest[(4 * k)..], state[k * width + lane]);
+                Unsafe.Add(ref digestWords, k) = ToBigEndian(Unsafe.Add(ref stateWord, k * width + lane));
             LowerHex.WriteUtf8(digest, hexUtf8Outputs.Slice(lanes[lane] * Sha256Hex.Length, Sha256Hex.Length));
         }
 
-        block.Clear();
+        blocks.Clear();
         words.Clear();
         state.Clear();
         digest.Clear();
     }
+
+    /// <summary>A big-endian word read from memory as a native one, or the other way round.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static uint ToBigEndian(uint value) => BitConverter.IsLittleEndian ? BinaryPrimitives.ReverseEndianness(value) : value;
 
     // FIPS 180-4 §4.2.2 and §5.3.3. Arrays, not ReadOnlySpan properties: a span of uint is made by
     // RuntimeHelpers.CreateSpan, which allocates on every call in unoptimized (Debug) code.
