@@ -21,6 +21,12 @@ internal enum Sha256Path
 
     /// <summary>16 values of one block at once in <see cref="Vector512{T}"/> lanes (emulated in software where not accelerated).</summary>
     Vector512,
+
+    /// <summary>As <see cref="Vector256"/>, rotating with two shifts and an or even where AVX-512 has a rotate: what AVX2 machines run.</summary>
+    Vector256ShiftRotate,
+
+    /// <summary>As <see cref="Vector512"/>, rotating with two shifts and an or even where AVX-512 has a rotate: what emulated Vector512 runs.</summary>
+    Vector512ShiftRotate,
 }
 
 /// <summary>
@@ -60,7 +66,7 @@ internal static class Sha256MultiBuffer
             return;
         }
 
-        var width = path == Sha256Path.Vector512 ? 16 : 8;
+        var width = path is Sha256Path.Vector512 or Sha256Path.Vector512ShiftRotate ? 16 : 8;
         Span<int> lanes = stackalloc int[MaxLanes];
         var laneCount = 0;
         for (var i = 0; i < offsets.Length; i++)
@@ -73,7 +79,7 @@ internal static class Sha256MultiBuffer
             lanes[laneCount++] = i;
             if (laneCount == width)
             {
-                HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, width);
+                HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, path);
                 laneCount = 0;
             }
         }
@@ -82,9 +88,9 @@ internal static class Sha256MultiBuffer
         if (auto && laneCount == 1)
             HashOne(input, offsets[lanes[0]], lengths[lanes[0]], hexUtf8Outputs, lanes[0]);
         else if (auto && laneCount <= 8 && Vector256.IsHardwareAccelerated)
-            HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, 8); // half the work of 16 lanes
+            HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, Sha256Path.Vector256); // half the work of 16 lanes
         else
-            HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, width);
+            HashLanes(input, offsets, lengths, lanes[..laneCount], hexUtf8Outputs, path);
     }
 
     private static int CountOneBlock(ReadOnlySpan<int> lengths, int enough)
@@ -98,9 +104,11 @@ internal static class Sha256MultiBuffer
     private static void HashOne(ReadOnlySpan<byte> input, int offset, int length, Span<byte> hexUtf8Outputs, int index) =>
         Sha256Hex.HashUtf8(input.Slice(offset, length), hexUtf8Outputs.Slice(index * Sha256Hex.Length, Sha256Hex.Length));
 
-    /// <summary>Hashes the values at <paramref name="lanes"/> (each at most 55 bytes), one per lane of a <paramref name="width"/>-lane vector.</summary>
-    private static void HashLanes(ReadOnlySpan<byte> input, ReadOnlySpan<int> offsets, ReadOnlySpan<int> lengths, ReadOnlySpan<int> lanes, Span<byte> hexUtf8Outputs, int width)
+    /// <summary>Hashes the values at <paramref name="lanes"/> (each at most 55 bytes), one per lane of <paramref name="path"/>'s vectors.</summary>
+    private static void HashLanes(ReadOnlySpan<byte> input, ReadOnlySpan<int> offsets, ReadOnlySpan<int> lengths, ReadOnlySpan<int> lanes, Span<byte> hexUtf8Outputs, Sha256Path path)
     {
+        var width = path is Sha256Path.Vector512 or Sha256Path.Vector512ShiftRotate ? 16 : 8;
+
         // Each lane's padded block (message, 0x80, zeros, bit length), then transposed into big-endian words:
         // words[t × width + lane] = word t of the lane's block. Unused lanes hash the empty message.
         Span<byte> blocks = stackalloc byte[64 * MaxLanes];
@@ -128,8 +136,13 @@ internal static class Sha256MultiBuffer
                 Unsafe.Add(ref word, t * width + lane) = ToBigEndian(Unsafe.Add(ref blockWords, 16 * lane + t));
 
         Span<uint> state = stackalloc uint[8 * MaxLanes];
-        if (width == 16) Compress512(words, state);
-        else Compress256(words, state);
+        switch (path)
+        {
+            case Sha256Path.Vector512: Compress512<NativeRotation>(words, state); break;
+            case Sha256Path.Vector512ShiftRotate: Compress512<ShiftRotation>(words, state); break;
+            case Sha256Path.Vector256ShiftRotate: Compress256<ShiftRotation>(words, state); break;
+            default: Compress256<NativeRotation>(words, state); break;
+        }
 
         Span<byte> digest = stackalloc byte[32];
         ref var digestWords = ref Unsafe.As<byte, uint>(ref MemoryMarshal.GetReference(digest));
@@ -171,7 +184,8 @@ internal static class Sha256MultiBuffer
     // The two compression functions are the same code over Vector256 and Vector512; keep them in step.
 
     /// <summary>One SHA-256 block per lane of 8: <paramref name="words"/> transposed (16 × 8), <paramref name="state"/> out (8 × 8).</summary>
-    private static void Compress256(ReadOnlySpan<uint> words, Span<uint> state)
+    private static void Compress256<TRotation>(ReadOnlySpan<uint> words, Span<uint> state)
+        where TRotation : struct, IRotation
     {
         ref var source = ref MemoryMarshal.GetReference(words);
         ref var k = ref MemoryMarshal.GetArrayDataReference(K);
@@ -179,7 +193,7 @@ internal static class Sha256MultiBuffer
         for (var t = 0; t < 16; t++)
             w[t] = Vector256.LoadUnsafe(ref source, (nuint)(t * 8));
         for (var t = 16; t < 64; t++)
-            w[t] = LowerSigma1(w[t - 2]) + w[t - 7] + LowerSigma0(w[t - 15]) + w[t - 16];
+            w[t] = LowerSigma1<TRotation>(w[t - 2]) + w[t - 7] + LowerSigma0<TRotation>(w[t - 15]) + w[t - 16];
 
         var a = Vector256.Create(H0);
         var b = Vector256.Create(H1);
@@ -191,8 +205,8 @@ internal static class Sha256MultiBuffer
         var h = Vector256.Create(H7);
         for (var t = 0; t < 64; t++)
         {
-            var t1 = h + UpperSigma1(e) + Vector256.ConditionalSelect(e, f, g) + Vector256.Create(Unsafe.Add(ref k, t)) + w[t];
-            var t2 = UpperSigma0(a) + Vector256.ConditionalSelect(a ^ b, c, b); // Maj(a, b, c)
+            var t1 = h + UpperSigma1<TRotation>(e) + Vector256.ConditionalSelect(e, f, g) + Vector256.Create(Unsafe.Add(ref k, t)) + w[t];
+            var t2 = UpperSigma0<TRotation>(a) + Vector256.ConditionalSelect(a ^ b, c, b); // Maj(a, b, c)
             h = g;
             g = f;
             f = e;
@@ -216,7 +230,8 @@ internal static class Sha256MultiBuffer
     }
 
     /// <summary>One SHA-256 block per lane of 16: <paramref name="words"/> transposed (16 × 16), <paramref name="state"/> out (8 × 16).</summary>
-    private static void Compress512(ReadOnlySpan<uint> words, Span<uint> state)
+    private static void Compress512<TRotation>(ReadOnlySpan<uint> words, Span<uint> state)
+        where TRotation : struct, IRotation
     {
         ref var source = ref MemoryMarshal.GetReference(words);
         ref var k = ref MemoryMarshal.GetArrayDataReference(K);
@@ -224,7 +239,7 @@ internal static class Sha256MultiBuffer
         for (var t = 0; t < 16; t++)
             w[t] = Vector512.LoadUnsafe(ref source, (nuint)(t * 16));
         for (var t = 16; t < 64; t++)
-            w[t] = LowerSigma1(w[t - 2]) + w[t - 7] + LowerSigma0(w[t - 15]) + w[t - 16];
+            w[t] = LowerSigma1<TRotation>(w[t - 2]) + w[t - 7] + LowerSigma0<TRotation>(w[t - 15]) + w[t - 16];
 
         var a = Vector512.Create(H0);
         var b = Vector512.Create(H1);
@@ -236,8 +251,8 @@ internal static class Sha256MultiBuffer
         var h = Vector512.Create(H7);
         for (var t = 0; t < 64; t++)
         {
-            var t1 = h + UpperSigma1(e) + Vector512.ConditionalSelect(e, f, g) + Vector512.Create(Unsafe.Add(ref k, t)) + w[t];
-            var t2 = UpperSigma0(a) + Vector512.ConditionalSelect(a ^ b, c, b); // Maj(a, b, c)
+            var t1 = h + UpperSigma1<TRotation>(e) + Vector512.ConditionalSelect(e, f, g) + Vector512.Create(Unsafe.Add(ref k, t)) + w[t];
+            var t2 = UpperSigma0<TRotation>(a) + Vector512.ConditionalSelect(a ^ b, c, b); // Maj(a, b, c)
             h = g;
             g = f;
             f = e;
@@ -261,40 +276,74 @@ internal static class Sha256MultiBuffer
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> UpperSigma0(Vector256<uint> x) => RotateRight(x, 2) ^ RotateRight(x, 13) ^ RotateRight(x, 22);
+    private static Vector256<uint> UpperSigma0<TRotation>(Vector256<uint> x)
+        where TRotation : struct, IRotation =>
+        TRotation.Right(x, 2) ^ TRotation.Right(x, 13) ^ TRotation.Right(x, 22);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> UpperSigma1(Vector256<uint> x) => RotateRight(x, 6) ^ RotateRight(x, 11) ^ RotateRight(x, 25);
+    private static Vector256<uint> UpperSigma1<TRotation>(Vector256<uint> x)
+        where TRotation : struct, IRotation =>
+        TRotation.Right(x, 6) ^ TRotation.Right(x, 11) ^ TRotation.Right(x, 25);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> LowerSigma0(Vector256<uint> x) => RotateRight(x, 7) ^ RotateRight(x, 18) ^ Vector256.ShiftRightLogical(x, 3);
+    private static Vector256<uint> LowerSigma0<TRotation>(Vector256<uint> x)
+        where TRotation : struct, IRotation =>
+        TRotation.Right(x, 7) ^ TRotation.Right(x, 18) ^ Vector256.ShiftRightLogical(x, 3);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> LowerSigma1(Vector256<uint> x) => RotateRight(x, 17) ^ RotateRight(x, 19) ^ Vector256.ShiftRightLogical(x, 10);
+    private static Vector256<uint> LowerSigma1<TRotation>(Vector256<uint> x)
+        where TRotation : struct, IRotation =>
+        TRotation.Right(x, 17) ^ TRotation.Right(x, 19) ^ Vector256.ShiftRightLogical(x, 10);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> UpperSigma0(Vector512<uint> x) => RotateRight(x, 2) ^ RotateRight(x, 13) ^ RotateRight(x, 22);
+    private static Vector512<uint> UpperSigma0<TRotation>(Vector512<uint> x)
+        where TRotation : struct, IRotation =>
+        TRotation.Right(x, 2) ^ TRotation.Right(x, 13) ^ TRotation.Right(x, 22);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> UpperSigma1(Vector512<uint> x) => RotateRight(x, 6) ^ RotateRight(x, 11) ^ RotateRight(x, 25);
+    private static Vector512<uint> UpperSigma1<TRotation>(Vector512<uint> x)
+        where TRotation : struct, IRotation =>
+        TRotation.Right(x, 6) ^ TRotation.Right(x, 11) ^ TRotation.Right(x, 25);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> LowerSigma0(Vector512<uint> x) => RotateRight(x, 7) ^ RotateRight(x, 18) ^ Vector512.ShiftRightLogical(x, 3);
+    private static Vector512<uint> LowerSigma0<TRotation>(Vector512<uint> x)
+        where TRotation : struct, IRotation =>
+        TRotation.Right(x, 7) ^ TRotation.Right(x, 18) ^ Vector512.ShiftRightLogical(x, 3);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> LowerSigma1(Vector512<uint> x) => RotateRight(x, 17) ^ RotateRight(x, 19) ^ Vector512.ShiftRightLogical(x, 10);
+    private static Vector512<uint> LowerSigma1<TRotation>(Vector512<uint> x)
+        where TRotation : struct, IRotation =>
+        TRotation.Right(x, 17) ^ TRotation.Right(x, 19) ^ Vector512.ShiftRightLogical(x, 10);
 
-    // AVX2 has no rotate: two shifts and an or. AVX-512 (VL for 256-bit vectors) rotates in one instruction.
+    /// <summary>How the rounds rotate: a type argument, so each choice is compiled into its own copy of the rounds.</summary>
+    private interface IRotation
+    {
+        static abstract Vector256<uint> Right(Vector256<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n);
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector256<uint> RotateRight(Vector256<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
-        Avx512F.VL.IsSupported
-            ? Avx512F.VL.RotateRight(x, n)
-            : Vector256.ShiftRightLogical(x, n) | Vector256.ShiftLeft(x, 32 - n);
+        static abstract Vector512<uint> Right(Vector512<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n);
+    }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static Vector512<uint> RotateRight(Vector512<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
-        Avx512F.IsSupported
-            ? Avx512F.RotateRight(x, n)
-            : Vector512.ShiftRightLogical(x, n) | Vector512.ShiftLeft(x, 32 - n);
+    /// <summary>The rotate instruction where the processor has one (AVX-512; VL for 256-bit vectors), else shifts and or.</summary>
+    private struct NativeRotation : IRotation
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Right(Vector256<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
+            Avx512F.VL.IsSupported ? Avx512F.VL.RotateRight(x, n) : ShiftRotation.Right(x, n);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Right(Vector512<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
+            Avx512F.IsSupported ? Avx512F.RotateRight(x, n) : ShiftRotation.Right(x, n);
+    }
+
+    /// <summary>Two shifts and an or: all AVX2 (and emulated vectors) can do.</summary>
+    private struct ShiftRotation : IRotation
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector256<uint> Right(Vector256<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
+            Vector256.ShiftRightLogical(x, n) | Vector256.ShiftLeft(x, 32 - n);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector512<uint> Right(Vector512<uint> x, [ConstantExpected(Min = 1, Max = 31)] byte n) =>
+            Vector512.ShiftRightLogical(x, n) | Vector512.ShiftLeft(x, 32 - n);
+    }
 }

@@ -8,16 +8,23 @@ namespace Pinterest.Conversions.Tests.Hashing;
 /// Differential tests of the multi-buffer SHA-256 against <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>,
 /// with every path forced in turn. A path that is not accelerated on the machine still runs: <see cref="Vector256{T}"/> and
 /// <see cref="Vector512{T}"/> fall back to software, so the lane logic is tested everywhere (only its speed differs).
+/// The ShiftRotate paths run the rounds an AVX2-only machine runs even where AVX-512 is present. To run the software
+/// fallback of the vector types themselves on an AVX-512 machine, run these tests again with <c>DOTNET_EnableAVX512=0</c>
+/// (emulated Vector512) and <c>DOTNET_EnableHWIntrinsic=0</c> (both emulated; Auto is Scalar).
 /// </summary>
 public class Sha256MultiBufferTests
 {
-    /// <summary>Random inputs per path: 4 paths × 1,000,000 = 4,000,000 in all, every length 0..200 on every path.</summary>
+    /// <summary>Random inputs per path: 6 paths × 1,000,000 = 6,000,000 in all, every length 0..200 on every path.</summary>
     private const int InputsPerPath = 1_000_000;
 
     private const int MaxLength = 200;
 
     /// <summary>The paths by name (<see cref="Sha256Path"/> is internal, so a public test method cannot take it).</summary>
-    public static TheoryData<string> AllPaths => new() { nameof(Sha256Path.Scalar), nameof(Sha256Path.Vector256), nameof(Sha256Path.Vector512), nameof(Sha256Path.Auto) };
+    public static TheoryData<string> AllPaths => new()
+    {
+        nameof(Sha256Path.Scalar), nameof(Sha256Path.Vector256), nameof(Sha256Path.Vector512),
+        nameof(Sha256Path.Vector256ShiftRotate), nameof(Sha256Path.Vector512ShiftRotate), nameof(Sha256Path.Auto),
+    };
 
     private static Sha256Path PathOf(string name) => Enum.Parse<Sha256Path>(name);
 
