@@ -31,8 +31,8 @@ internal enum Sha256Path
 
 /// <summary>
 /// Multi-buffer SHA-256: the values that fit one 64-byte block (at most 55 bytes) are hashed side by side, one per
-/// vector lane, 8 in a <see cref="Vector256{T}"/> or 16 in a <see cref="Vector512{T}"/>. Longer values go to the
-/// platform's SHA-256, which is the faster choice once the fixed cost of a call is spread over several blocks.
+/// vector lane, 8 in a <see cref="Vector256{T}"/> or 16 in a <see cref="Vector512{T}"/>. Longer values (rare among
+/// normalized values) go to the platform's SHA-256, as does everything on the Scalar path.
 /// </summary>
 /// <remarks>
 /// Message words are laid out transposed (word t of every lane side by side), so round t works on one vector per
