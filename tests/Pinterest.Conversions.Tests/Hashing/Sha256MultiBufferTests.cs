@@ -8,7 +8,8 @@ namespace Pinterest.Conversions.Tests.Hashing;
 /// Differential tests of the multi-buffer SHA-256 against <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>,
 /// with every path forced in turn. A path that is not accelerated on the machine still runs: <see cref="Vector256{T}"/> and
 /// <see cref="Vector512{T}"/> fall back to software, so the lane logic is tested everywhere (only its speed differs).
-/// The ShiftRotate paths run the rounds an AVX2-only machine runs even where AVX-512 is present. To run the software
+/// The Portable paths use cross-platform vector operations only (the shift-and-or rotations of AVX2-only machines, the
+/// word-by-word transposition of machines without AVX2) even where AVX2 and AVX-512 are present. To run the software
 /// fallback of the vector types themselves on an AVX-512 machine, run these tests again with <c>DOTNET_EnableAVX512=0</c>
 /// (emulated Vector512) and <c>DOTNET_EnableHWIntrinsic=0</c> (both emulated; Auto is Scalar).
 /// </summary>
@@ -23,7 +24,7 @@ public class Sha256MultiBufferTests
     public static TheoryData<string> AllPaths => new()
     {
         nameof(Sha256Path.Scalar), nameof(Sha256Path.Vector256), nameof(Sha256Path.Vector512),
-        nameof(Sha256Path.Vector256ShiftRotate), nameof(Sha256Path.Vector512ShiftRotate), nameof(Sha256Path.Auto),
+        nameof(Sha256Path.Vector256Portable), nameof(Sha256Path.Vector512Portable), nameof(Sha256Path.Auto),
     };
 
     private static Sha256Path PathOf(string name) => Enum.Parse<Sha256Path>(name);
