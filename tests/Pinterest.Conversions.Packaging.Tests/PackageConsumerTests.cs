@@ -1,4 +1,5 @@
 using System.IO.Compression;
+using System.Xml.Linq;
 using Pinterest.Conversions.Testing;
 using Xunit.Abstractions;
 
@@ -9,10 +10,10 @@ namespace Pinterest.Conversions.Packaging.Tests;
 /// analyzers/dotnet/cs, README, symbols), and a fresh project restoring from that folder only builds (our diagnostics
 /// show) and runs (the generated JSON is right).
 /// </summary>
-public sealed class PackageConsumerTests(ITestOutputHelper output) : IDisposable
+public sealed class PackageConsumerTests(PackedFeed packed, ITestOutputHelper output) : IClassFixture<PackedFeed>
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
-    private readonly string _directory = DotnetCli.CreateIsolatedFolder("pin-package-");
+    private readonly string _directory = packed.Directory;
 
     private const string Program = """
         using Pinterest.Conversions;
@@ -48,18 +49,12 @@ public sealed class PackageConsumerTests(ITestOutputHelper output) : IDisposable
     [Fact]
     public async Task Packed_package_builds_and_runs_in_a_fresh_consumer()
     {
-        var feed = Path.Combine(_directory, "feed");
-        var (packExit, packLog) = await DotnetCli.RunAsync(s_timeout, null,
-            "pack", Path.Combine(DotnetCli.RepoRoot, "src", "Pinterest.Conversions", "Pinterest.Conversions.csproj"),
-            "-c", "Release", "-o", feed,
-            // Every intermediate file under the temp folder: the repository's bin/obj stay untouched.
-            "--artifacts-path", Path.Combine(_directory, "artifacts"),
-            "--disable-build-servers", "-nologo");
-        output.WriteLine(packLog);
-        Assert.Equal(0, packExit);
+        var feed = packed.Feed;
+        output.WriteLine(packed.PackLog);
+        Assert.Equal(0, packed.PackExitCode);
 
-        var package = Directory.GetFiles(feed, "Pinterest.Conversions.*.nupkg").Single(f => !f.EndsWith(".snupkg", StringComparison.Ordinal));
-        Assert.Single(Directory.GetFiles(feed, "Pinterest.Conversions.*.snupkg"));
+        var package = packed.Package("Pinterest.Conversions");
+        Assert.True(File.Exists(Path.ChangeExtension(package, ".snupkg")));
         using (var zip = ZipFile.OpenRead(package))
         {
             var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
@@ -114,5 +109,46 @@ public sealed class PackageConsumerTests(ITestOutputHelper output) : IDisposable
         Assert.Contains("\"value\":\"72.39\"", runLog);
     }
 
-    public void Dispose() => DotnetCli.DeleteQuietly(_directory);
+    [Theory]
+    [InlineData("Pinterest.Conversions", null)]
+    [InlineData("Pinterest.Conversions.Hosting", "Pinterest.Conversions")]
+    [InlineData("Pinterest.Conversions.AspNetCore", "Pinterest.Conversions.Hosting")]
+    [InlineData("Pinterest.Conversions.Sandbox", "Pinterest.Conversions")]
+    public void Every_package_has_both_targets_readme_symbols_metadata_and_its_dependency(string id, string? dependsOn)
+    {
+        output.WriteLine(packed.PackLog);
+        Assert.Equal(0, packed.PackExitCode);
+
+        var package = packed.Package(id);
+        Assert.True(File.Exists(Path.ChangeExtension(package, ".snupkg")), $"no symbols package for {id}");
+        using var zip = ZipFile.OpenRead(package);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        Assert.Contains($"lib/net8.0/{id}.dll", entries);
+        Assert.Contains($"lib/net10.0/{id}.dll", entries);
+        Assert.Contains("README.md", entries);
+
+        XNamespace ns;
+        XElement metadata;
+        using (var stream = zip.GetEntry($"{id}.nuspec")!.Open())
+        {
+            var nuspec = XDocument.Load(stream);
+            ns = nuspec.Root!.Name.Namespace;
+            metadata = nuspec.Root.Element(ns + "metadata")!;
+        }
+        Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+        Assert.Equal("MIT", metadata.Element(ns + "license")?.Value);
+        Assert.False(string.IsNullOrWhiteSpace(metadata.Element(ns + "description")?.Value));
+        Assert.Contains("pinterest", metadata.Element(ns + "tags")?.Value ?? "", StringComparison.Ordinal);
+
+        var groups = metadata.Element(ns + "dependencies")!.Elements(ns + "group").ToList();
+        Assert.Equal(["net10.0", "net8.0"], groups.Select(g => g.Attribute("targetFramework")!.Value).Order(StringComparer.Ordinal));
+        foreach (var group in groups)
+        {
+            // Our packages depend only on the one below them (third-party packages aside).
+            var ours = group.Elements(ns + "dependency").Where(d => d.Attribute("id")!.Value.StartsWith("Pinterest.", StringComparison.Ordinal)).ToList();
+            Assert.Equal(dependsOn is null ? [] : [dependsOn], ours.Select(d => d.Attribute("id")!.Value));
+            // ...and let its generator and analyzers through: events declared next to Hosting still get generated.
+            Assert.All(ours, d => Assert.DoesNotContain("Analyzers", d.Attribute("exclude")?.Value ?? "", StringComparison.Ordinal));
+        }
+    }
 }
