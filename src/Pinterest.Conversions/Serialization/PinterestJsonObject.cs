@@ -73,8 +73,7 @@ public ref struct PinterestJsonObject
             _report.Dropped(field, PinterestHashStatus.Invalid);
             return;
         }
-        Property(field);
-        _writer.WriteStringValue(value);
+        _writer.WriteString(Name(field), value);
         _report.Present(field);
     }
 
@@ -88,8 +87,7 @@ public ref struct PinterestJsonObject
     public void Boolean(PinterestField field, bool? value)
     {
         if (value is not { } v) return;
-        Property(field);
-        _writer.WriteBooleanValue(v);
+        _writer.WriteBoolean(Name(field), v);
         _report.Present(field);
     }
 
@@ -102,8 +100,7 @@ public ref struct PinterestJsonObject
             _report.Dropped(field, PinterestHashStatus.Invalid);
             return;
         }
-        Property(field);
-        _writer.WriteNumberValue(value);
+        _writer.WriteNumber(Name(field), value);
         _report.Present(field);
     }
 
@@ -114,12 +111,17 @@ public ref struct PinterestJsonObject
     }
 
     /// <summary>Writes money as an invariant JSON string, such as <c>"72.39"</c>.</summary>
-    public void Money(PinterestField field, decimal value) => MoneyCore(field, value);
+    public void Money(PinterestField field, decimal value)
+    {
+        Span<byte> utf8 = stackalloc byte[InvariantDecimal.MaxLength];
+        if (InvariantDecimal.TryFormatUtf8(value, utf8, out var length)) MoneyText(field, utf8[..length]);
+        else _report.Dropped(field, PinterestHashStatus.Invalid); // unreachable: the buffer fits every decimal
+    }
 
     /// <summary>Writes money as an invariant JSON string; null is omitted.</summary>
     public void Money(PinterestField field, decimal? value)
     {
-        if (value is { } v) MoneyCore(field, v);
+        if (value is { } v) Money(field, v);
     }
 
     /// <summary>Writes money as the shortest round-trip invariant string; NaN and infinities are dropped as invalid.</summary>
@@ -168,19 +170,26 @@ public ref struct PinterestJsonObject
     /// <summary>Writes the hashes of <paramref name="field"/> held by <paramref name="hashes"/> as an array; none is omitted.</summary>
     public void Hashes(PinterestField field, PinterestHashBatch hashes)
     {
+        ArgumentNullException.ThrowIfNull(hashes);
+        // A hash is 64 lowercase hex digits, which JSON never escapes: written as a raw quoted value, the writer skips
+        // the escaping scan and UTF-8 validation it would give any other string.
+        Span<byte> quoted = stackalloc byte[Sha256Hex.Length + 2];
+        quoted[0] = (byte)'"';
+        quoted[^1] = (byte)'"';
         var any = false;
         for (var i = 0; i < hashes.Count; i++)
         {
             if (hashes.GetField(i) != field) continue;
             if (!any)
             {
-                Property(field);
-                _writer.WriteStartArray();
+                _writer.WriteStartArray(Name(field));
                 any = true;
             }
-            _writer.WriteStringValue(hashes.GetHashUtf8(i));
+            hashes.GetHashUtf8(i).CopyTo(quoted[1..]);
+            _writer.WriteRawValue(quoted, skipInputValidation: true);
         }
         if (any) _writer.WriteEndArray();
+        quoted.Clear();
     }
 
     /// <summary>Writes trimmed, distinct, non-empty strings as an array; none is omitted.</summary>
@@ -300,8 +309,7 @@ public ref struct PinterestJsonObject
     /// <summary>Opens an array property for line items; the caller writes the items and closes it.</summary>
     public Utf8JsonWriter StartArray(PinterestField field)
     {
-        Property(field);
-        _writer.WriteStartArray();
+        _writer.WriteStartArray(Name(field));
         _report.Present(field);
         return _writer;
     }
@@ -315,11 +323,7 @@ public ref struct PinterestJsonObject
             var value = values[i].AsSpan().Trim();
             if (value.IsEmpty || SeenBefore(values, i, value)) continue;
             if (info?.MaxItems is { } maxItems && written == maxItems) break;
-            if (written == 0)
-            {
-                Property(field);
-                _writer.WriteStartArray();
-            }
+            if (written == 0) _writer.WriteStartArray(Name(field));
             _writer.WriteStringValue(value);
             written++;
         }
@@ -347,21 +351,33 @@ public ref struct PinterestJsonObject
             _report.Dropped(field, PinterestHashStatus.Invalid);
             return;
         }
-        Property(field);
+        MoneyText(field, utf8[..length]);
+    }
+
+    private void MoneyText(PinterestField field, scoped ReadOnlySpan<byte> utf8)
+    {
         // The API takes money as strings; the Tag takes numbers. The invariant text is valid JSON number syntax.
-        if (_tagData) _writer.WriteRawValue(utf8[..length], skipInputValidation: false);
-        else _writer.WriteStringValue(utf8[..length]);
+        if (!_tagData)
+        {
+            _writer.WriteString(Name(field), utf8);
+        }
+        else
+        {
+            _writer.WritePropertyName(Name(field));
+            _writer.WriteRawValue(utf8, skipInputValidation: false);
+        }
         _report.Present(field);
     }
 
-    private void Property(PinterestField field)
+    /// <summary>Opens a lazy object on its first value; returns the property name of <paramref name="field"/>.</summary>
+    private JsonEncodedText Name(PinterestField field)
     {
         if (!_started)
         {
             _writer.WriteStartObject(_name);
             _started = true;
         }
-        _writer.WritePropertyName(_tagData ? PinterestJsonNames.TagOf(field) : PinterestJsonNames.Of(field));
+        return _tagData ? PinterestJsonNames.TagOf(field) : PinterestJsonNames.Of(field);
     }
 
     private static bool IsAllowed(string[] allowed, ReadOnlySpan<char> value)
