@@ -18,6 +18,7 @@ public sealed class PinterestEventException : Exception
         PinterestUnsendableReason.MissingEventId => "it has no event_id",
         PinterestUnsendableReason.MissingUserIdentity => "it carries no email, no mobile ad id, and not both IP address and user agent",
         PinterestUnsendableReason.InvalidActionSource => "its action source is not a defined ActionSource value",
+        PinterestUnsendableReason.NullEvent => "the event is null",
         _ => reason.ToString(),
     };
 }

@@ -8,6 +8,9 @@ namespace Pinterest.Conversions;
 #pragma warning disable RS0026
 public static class PinterestJson
 {
+    private static readonly PinterestEventReport s_nullEvent =
+        new Serialization.PinterestReportBuilder(ActionSource.Web).Unsendable(PinterestUnsendableReason.NullEvent);
+
     /// <summary>Serializes one event object.</summary>
     /// <exception cref="PinterestEventException">The event cannot be sent; the message says why, without values.</exception>
     public static string Serialize<T>(T evt, PinterestWriteContext? context = null) where T : IPinterestEvent
@@ -70,7 +73,7 @@ public static class PinterestJson
             writer.WriteStartArray(Serialization.PinterestJsonNames.Data);
             for (var i = 0; i < events.Length; i++)
             {
-                var report = events[i] is { } evt ? evt.WriteTo(writer, context) : default;
+                var report = events[i] is { } evt ? evt.WriteTo(writer, context) : s_nullEvent;
                 if (report.IsWritten) written++;
                 if (!reports.IsEmpty) reports[i] = report;
             }

@@ -14,4 +14,7 @@ public enum PinterestUnsendableReason
 
     /// <summary>A mapped action source holds a value that is not a defined <see cref="ActionSource"/>.</summary>
     InvalidActionSource = 3,
+
+    /// <summary>The event itself is null (an element of the array given to <c>PinterestJson.WriteRequest</c>).</summary>
+    NullEvent = 4,
 }

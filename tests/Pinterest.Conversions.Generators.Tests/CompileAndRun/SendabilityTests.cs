@@ -122,6 +122,22 @@ public sealed class SendabilityTests
     }
 
     [Fact]
+    public void A_null_event_in_a_request_is_reported_as_null_and_left_out()
+    {
+        using var compiled = Compile("""
+            public static IPinterestEvent[] Create() => [null!, new Order { Id = "a", Email = "  John.Doe@Example.COM " }];
+            """);
+        var events = (IPinterestEvent[])compiled.Invoke("Shop.Sample.Create")!;
+
+        var (written, json, reports) = EventJson.WriteRequest(events);
+        Assert.Equal(1, written);
+        Assert.DoesNotContain("null", json, StringComparison.Ordinal);
+        Assert.False(reports[0].IsWritten);
+        Assert.Equal(PinterestUnsendableReason.NullEvent, reports[0].UnsendableReason);
+        Assert.Equal(PinterestUnsendableReason.None, reports[1].UnsendableReason);
+    }
+
+    [Fact]
     public void Report_signals_name_what_was_written()
     {
         using var compiled = Compile("""
