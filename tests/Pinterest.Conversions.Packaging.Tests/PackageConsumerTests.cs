@@ -1,6 +1,5 @@
 using System.IO.Compression;
 using System.Xml.Linq;
-using Pinterest.Conversions.Testing;
 using Xunit.Abstractions;
 
 namespace Pinterest.Conversions.Packaging.Tests;
@@ -10,10 +9,10 @@ namespace Pinterest.Conversions.Packaging.Tests;
 /// analyzers/dotnet/cs, README, symbols), and a fresh project restoring from that folder only builds (our diagnostics
 /// show) and runs (the generated JSON is right).
 /// </summary>
-public sealed class PackageConsumerTests(PackedFeed packed, ITestOutputHelper output) : IClassFixture<PackedFeed>
+[Collection(PackedFeed.Collection)]
+public sealed class PackageConsumerTests(PackedFeed packed, ITestOutputHelper output)
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromMinutes(5);
-    private readonly string _directory = packed.Directory;
 
     private const string Program = """
         using Pinterest.Conversions;
@@ -49,7 +48,6 @@ public sealed class PackageConsumerTests(PackedFeed packed, ITestOutputHelper ou
     [Fact]
     public async Task Packed_package_builds_and_runs_in_a_fresh_consumer()
     {
-        var feed = packed.Feed;
         output.WriteLine(packed.PackLog);
         Assert.Equal(0, packed.PackExitCode);
 
@@ -67,19 +65,8 @@ public sealed class PackageConsumerTests(PackedFeed packed, ITestOutputHelper ou
             Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) && e.Contains("Generators", StringComparison.Ordinal));
         }
 
-        var version = Path.GetFileNameWithoutExtension(package)["Pinterest.Conversions.".Length..];
-        var consumer = Path.Combine(_directory, "consumer");
-        Directory.CreateDirectory(consumer);
-        File.WriteAllText(Path.Combine(consumer, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-              </packageSources>
-            </configuration>
-            """);
-        File.WriteAllText(Path.Combine(consumer, "Consumer.csproj"), $"""
+        // Nothing but the feed: the runtime package has no dependency on net10.0.
+        var consumer = ConsumerProject.Create(packed, "consumer", """
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
@@ -88,16 +75,12 @@ public sealed class PackageConsumerTests(PackedFeed packed, ITestOutputHelper ou
                 <ImplicitUsings>enable</ImplicitUsings>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="Pinterest.Conversions" Version="{version}" />
+                <PackageReference Include="Pinterest.Conversions" Version="$(PinterestVersion)" />
               </ItemGroup>
             </Project>
-            """);
-        File.WriteAllText(Path.Combine(consumer, "Program.cs"), Program);
+            """, new Dictionary<string, string> { ["Program.cs"] = Program }, ThirdPartySources.None);
 
-        // Its own package cache: the package under test, nothing from earlier runs, nothing else.
-        var environment = new Dictionary<string, string> { ["NUGET_PACKAGES"] = Path.Combine(_directory, "packages") };
-        var (runExit, runLog) = await DotnetCli.RunAsync(s_timeout, environment,
-            "run", "--project", Path.Combine(consumer, "Consumer.csproj"), "--disable-build-servers", "-nologo");
+        var (runExit, runLog) = await consumer.DotnetAsync(s_timeout, "run");
         output.WriteLine(runLog);
 
         Assert.Equal(0, runExit);

@@ -10,9 +10,13 @@ internal static class DotnetCli
     public static string RepoRoot { get; } = FindRoot();
 
     /// <summary>Runs <c>dotnet</c> with <paramref name="arguments"/>; returns the exit code and the merged output.</summary>
-    public static async Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
+    public static Task<(int ExitCode, string Output)> RunAsync(TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments) =>
+        RunProcessAsync(DotnetPath(), timeout, environment, arguments);
+
+    /// <summary>Runs <paramref name="fileName"/> (the dotnet CLI, or a program it built); returns the exit code and the merged output.</summary>
+    public static async Task<(int ExitCode, string Output)> RunProcessAsync(string fileName, TimeSpan timeout, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo(DotnetPath())
+        var start = new ProcessStartInfo(fileName)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -42,11 +46,18 @@ internal static class DotnetCli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"dotnet {string.Join(' ', arguments)} did not finish in {timeout}:\n{log}");
+            throw new TimeoutException($"{Path.GetFileName(fileName)} {string.Join(' ', arguments)} did not finish in {timeout}:\n{log}");
         }
         process.WaitForExit(); // flush the redirected output
         lock (log) return (process.ExitCode, log.ToString());
     }
+
+    /// <summary>The full path of an executable found on PATH (as <c>command -v</c> finds it), or null.</summary>
+    public static string? FindOnPath(string name) =>
+        (Environment.GetEnvironmentVariable("PATH") ?? "")
+            .Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
+            .Select(directory => Path.Combine(directory, name))
+            .FirstOrDefault(path => File.Exists(path) && (OperatingSystem.IsWindows() || (File.GetUnixFileMode(path) & UnixFileMode.UserExecute) != 0));
 
     /// <summary>A temp folder that stops MSBuild's upward search: no Directory.Build.props or central versions from above.</summary>
     public static string CreateIsolatedFolder(string prefix)
