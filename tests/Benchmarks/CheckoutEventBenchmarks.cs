@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -28,32 +27,10 @@ public class CheckoutEventBenchmarks
     {
         _buffer.ResetWrittenCount();
         _writer.Reset(_buffer);
-        var e = _event;
-        var dto = new UsualEvent
-        {
-            EventTime = e.At.ToUnixTimeSeconds(),
-            EventId = e.OrderId,
-            EventSourceUrl = e.Url,
-            UserData = new UsualUserData
-            {
-                Em = [Hash(e.Email!)], Ip = e.Ip, UserAgent = e.UserAgent, Ph = [Hash(new string(e.Phone!.Where(char.IsDigit).ToArray()))],
-                Ln = [Hash(e.LastName!)], Fn = [Hash(e.FirstName!)], Ct = [Hash(e.City!.Replace(" ", ""))], St = [Hash(e.State!)],
-                Zp = [Hash(e.Zip!)], Country = [Hash(e.Country!)],
-            },
-            CustomData = new UsualCustomData
-            {
-                Currency = e.Currency,
-                Value = e.Total.ToString(CultureInfo.InvariantCulture),
-                NumItems = e.Count,
-                Contents = e.Lines.Select(l => new UsualContent { Id = l.Sku, ItemPrice = l.Price.ToString(CultureInfo.InvariantCulture), Quantity = l.Quantity }).ToList(),
-            },
-        };
+        var dto = UsualEvent.From(_event);
         JsonSerializer.Serialize(_writer, dto, UsualJsonContext.Default.UsualEvent);
         _writer.Flush();
         return _buffer.WrittenCount;
-
-        static string Hash(string value) =>
-            Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value.Trim().ToLowerInvariant()))).ToLowerInvariant();
     }
 
     [Benchmark(Description = "generated WriteTo")]

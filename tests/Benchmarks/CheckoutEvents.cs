@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Serialization;
 using Pinterest.Conversions;
 
@@ -56,6 +59,30 @@ public sealed record LineItem(
 
 public sealed class UsualEvent
 {
+    /// <summary>The usual code: each value trimmed, lowercased and hashed as a string, the DTO filled by hand.</summary>
+    public static UsualEvent From(CheckoutEvent e) => new()
+    {
+        EventTime = e.At.ToUnixTimeSeconds(),
+        EventId = e.OrderId,
+        EventSourceUrl = e.Url,
+        UserData = new UsualUserData
+        {
+            Em = [Hash(e.Email!)], Ip = e.Ip, UserAgent = e.UserAgent, Ph = [Hash(new string(e.Phone!.Where(char.IsDigit).ToArray()))],
+            Ln = [Hash(e.LastName!)], Fn = [Hash(e.FirstName!)], Ct = [Hash(e.City!.Replace(" ", ""))], St = [Hash(e.State!)],
+            Zp = [Hash(e.Zip!)], Country = [Hash(e.Country!)],
+        },
+        CustomData = new UsualCustomData
+        {
+            Currency = e.Currency,
+            Value = e.Total.ToString(CultureInfo.InvariantCulture),
+            NumItems = e.Count,
+            Contents = e.Lines.Select(l => new UsualContent { Id = l.Sku, ItemPrice = l.Price.ToString(CultureInfo.InvariantCulture), Quantity = l.Quantity }).ToList(),
+        },
+    };
+
+    private static string Hash(string value) =>
+        Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(value.Trim().ToLowerInvariant()))).ToLowerInvariant();
+
     [JsonPropertyName("event_name")] public string EventName { get; set; } = "checkout";
     [JsonPropertyName("action_source")] public string ActionSource { get; set; } = "web";
     [JsonPropertyName("event_time")] public long EventTime { get; set; }
@@ -79,6 +106,11 @@ public sealed class UsualUserData
     [JsonPropertyName("country")] public List<string>? Country { get; set; }
 }
 
+public sealed class UsualRequest
+{
+    [JsonPropertyName("data")] public List<UsualEvent> Data { get; set; } = [];
+}
+
 public sealed class UsualCustomData
 {
     [JsonPropertyName("currency")] public string? Currency { get; set; }
@@ -96,4 +128,5 @@ public sealed class UsualContent
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(UsualEvent))]
+[JsonSerializable(typeof(UsualRequest))]
 public sealed partial class UsualJsonContext : JsonSerializerContext;
