@@ -155,7 +155,7 @@ public class Sha256MultiBufferTests
         Assert.Equal(expected, Sha256MultiBuffer.AutoPath);
     }
 
-    private static string Expected(ReadOnlySpan<byte> message) => Convert.ToHexStringLower(SHA256.HashData(message));
+    private static string Expected(ReadOnlySpan<byte> message) => PlatformHex.Lower(SHA256.HashData(message));
 
     /// <summary>Builds one batch at random places in a buffer, hashes it on one path and compares every slot with the platform.</summary>
     private sealed class Checker(Sha256Path path, int capacity)
@@ -204,7 +204,7 @@ public class Sha256MultiBufferTests
             {
                 var message = _input.AsSpan(_offsets[i], _lengths[i]);
                 SHA256.HashData(message, _digest);
-                Assert.True(Convert.TryToHexStringLower(_digest, _hex, out _));
+                Assert.True(PlatformHex.TryLowerUtf8(_digest, _hex));
                 if (!_output.AsSpan(i * 64, 64).SequenceEqual(_hex))
                     Assert.Fail($"{path}: slot {i} of {_count}, length {_lengths[i]}, message {Convert.ToHexString(message)}: "
                         + $"got {System.Text.Encoding.ASCII.GetString(_output, i * 64, 64)}, expected {System.Text.Encoding.ASCII.GetString(_hex)}");
