@@ -11,7 +11,8 @@ namespace Pinterest.Conversions.Tests.Hashing;
 /// The Portable paths use cross-platform vector operations only (the shift-and-or rotations of AVX2-only machines, the
 /// word-by-word transposition of machines without AVX2) even where AVX2 and AVX-512 are present. To run the software
 /// fallback of the vector types themselves on an AVX-512 machine, run these tests again with <c>DOTNET_EnableAVX512=0</c>
-/// (emulated Vector512) and <c>DOTNET_EnableHWIntrinsic=0</c> (both emulated; Auto is Scalar).
+/// (.NET 10) and <c>DOTNET_EnableAVX512F=0</c> (.NET 8) (emulated Vector512), and with <c>DOTNET_EnableHWIntrinsic=0</c>
+/// (both emulated; Auto is Scalar). Both target frameworks run them: net8.0 on the .NET 8 runtime.
 /// </summary>
 public class Sha256MultiBufferTests
 {
