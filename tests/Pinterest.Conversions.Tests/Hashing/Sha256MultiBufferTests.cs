@@ -11,7 +11,8 @@ namespace Pinterest.Conversions.Tests.Hashing;
 /// The Portable paths use cross-platform vector operations only (the shift-and-or rotations of AVX2-only machines, the
 /// word-by-word transposition of machines without AVX2) even where AVX2 and AVX-512 are present. To run the software
 /// fallback of the vector types themselves on an AVX-512 machine, run these tests again with <c>DOTNET_EnableAVX512=0</c>
-/// (emulated Vector512) and <c>DOTNET_EnableHWIntrinsic=0</c> (both emulated; Auto is Scalar).
+/// (.NET 10) and <c>DOTNET_EnableAVX512F=0</c> (.NET 8) (emulated Vector512), and with <c>DOTNET_EnableHWIntrinsic=0</c>
+/// (both emulated; Auto is Scalar). Both target frameworks run them: net8.0 on the .NET 8 runtime.
 /// </summary>
 public class Sha256MultiBufferTests
 {
@@ -155,7 +156,7 @@ public class Sha256MultiBufferTests
         Assert.Equal(expected, Sha256MultiBuffer.AutoPath);
     }
 
-    private static string Expected(ReadOnlySpan<byte> message) => Convert.ToHexStringLower(SHA256.HashData(message));
+    private static string Expected(ReadOnlySpan<byte> message) => PlatformHex.Lower(SHA256.HashData(message));
 
     /// <summary>Builds one batch at random places in a buffer, hashes it on one path and compares every slot with the platform.</summary>
     private sealed class Checker(Sha256Path path, int capacity)
@@ -204,7 +205,7 @@ public class Sha256MultiBufferTests
             {
                 var message = _input.AsSpan(_offsets[i], _lengths[i]);
                 SHA256.HashData(message, _digest);
-                Assert.True(Convert.TryToHexStringLower(_digest, _hex, out _));
+                Assert.True(PlatformHex.TryLowerUtf8(_digest, _hex));
                 if (!_output.AsSpan(i * 64, 64).SequenceEqual(_hex))
                     Assert.Fail($"{path}: slot {i} of {_count}, length {_lengths[i]}, message {Convert.ToHexString(message)}: "
                         + $"got {System.Text.Encoding.ASCII.GetString(_output, i * 64, 64)}, expected {System.Text.Encoding.ASCII.GetString(_hex)}");

@@ -37,7 +37,7 @@ internal static class Norm
     public static PinterestHashStatus StatusOf(PinterestField field, string input, string? countryCode = null) =>
         StatusOf(RuleOf(field), input, countryCode);
 
-    public static string Sha256(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+    public static string Sha256(string text) => PlatformHex.Lower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
 
     public static readonly NormalizationRule[] HashedRules =
     [
