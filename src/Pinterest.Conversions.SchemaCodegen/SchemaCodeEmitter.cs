@@ -148,7 +148,10 @@ public static class SchemaCodeEmitter
             Switch(w, "bool IsLowerFunnel(EventName name)", "name", schema.EventNames.Where(e => e.LowerFunnel).Select(e => ($"EventName.{e.Name}", "true")), "false");
             Switch(w, "EventName? FindEventName(string wire)", "wire", schema.EventNames.Select(e => (Quote(e.Wire), $"EventName.{e.Name}")), "null");
             Switch(w, "string? GetWireName(ActionSource source)", "source", schema.ActionSources.Select(s => ($"ActionSource.{s.Name}", Quote(s.Wire))), "null");
-            Switch(w, "PinterestFieldInfo? GetField(PinterestField field)", "field", schema.Fields.Select((f, i) => ($"PinterestField.{f.Name}", $"s_fields[{i}]")), "null");
+            // An array indexed by id, not a switch: generated code asks for a field's rules once per value written.
+            Summary(w, "The rules of <paramref name=\"field\"/>, or null for a value that is not a field of this schema.");
+            w.WriteLine("public static PinterestFieldInfo? GetField(PinterestField field) => (uint)field < (uint)s_fieldsById.Length ? s_fieldsById[(int)field] : null;");
+            w.WriteLine();
 
             Summary(w, "Every event name, in schema order.");
             w.WriteLine("public static global::System.Collections.Generic.IReadOnlyList<EventName> EventNames { get; } = new EventName[]");
@@ -160,6 +163,12 @@ public static class SchemaCodeEmitter
             w.WriteLine();
             w.WriteLine("private static readonly PinterestFieldInfo[] s_fields = new PinterestFieldInfo[]");
             Block(w, () => { foreach (var f in schema.Fields) w.WriteLine(FieldInfo(f) + ","); }, ";");
+            w.WriteLine();
+            // After s_fields: static fields are initialized in the order they are written.
+            var byId = new string[schema.Fields.Max(f => f.Id) + 1];
+            for (var i = 0; i < schema.Fields.Count; i++) byId[schema.Fields[i].Id] = $"s_fields[{i}]";
+            w.WriteLine("private static readonly PinterestFieldInfo?[] s_fieldsById = new PinterestFieldInfo?[]");
+            Block(w, () => { foreach (var entry in byId) w.WriteLine((entry ?? "null") + ","); }, ";");
         });
     }
 

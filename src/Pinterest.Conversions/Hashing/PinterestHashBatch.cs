@@ -118,6 +118,17 @@ public sealed class PinterestHashBatch
         RemoveRepeatedHashes();
     }
 
+    /// <summary>The index of the first value of <paramref name="field"/> at or after <paramref name="start"/>, or -1.</summary>
+    internal int IndexOf(PinterestField field, int start)
+    {
+        var entries = _entries.AsSpan(0, _count);
+        for (var i = start; i < entries.Length; i++)
+        {
+            if (entries[i].Field == field) return i;
+        }
+        return -1;
+    }
+
     /// <summary>The field of the value at <paramref name="index"/> (0 to <see cref="Count"/> - 1).</summary>
     public PinterestField GetField(int index) => EntryAt(index).Field;
 

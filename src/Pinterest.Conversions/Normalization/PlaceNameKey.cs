@@ -134,7 +134,16 @@ internal sealed class PlaceNameIndex
         _codes = [.. byKey.Values];
         Array.Sort(_keys, _codes, StringComparer.Ordinal);
         Conflicts = conflicts;
+        foreach (var (key, code) in byKey)
+        {
+            if (key.Length == 2) _twoLetterCodes[TwoLetterIndex(key)] = code;
+        }
     }
+
+    // Two-letter keys ("ca", "uk"), the most common input, found by index instead of the binary search.
+    private readonly string?[] _twoLetterCodes = new string?[26 * 26];
+
+    private static int TwoLetterIndex(ReadOnlySpan<char> key) => (key[0] - 'a') * 26 + (key[1] - 'a');
 
     /// <summary>Keys two entries claimed for different codes (a test keeps this empty).</summary>
     internal IReadOnlyList<string> Conflicts { get; }
@@ -145,6 +154,10 @@ internal sealed class PlaceNameIndex
     /// <summary>The code for <paramref name="key"/>, or null.</summary>
     internal string? Find(ReadOnlySpan<char> key)
     {
+        // Keys are lowercase ASCII letters (PlaceNameKey); the check keeps a stray span from indexing out of range.
+        if (key.Length == 2 && char.IsAsciiLetterLower(key[0]) && char.IsAsciiLetterLower(key[1]))
+            return _twoLetterCodes[TwoLetterIndex(key)];
+
         int low = 0, high = _keys.Length - 1;
         while (low <= high)
         {

@@ -176,19 +176,15 @@ public ref struct PinterestJsonObject
         Span<byte> quoted = stackalloc byte[Sha256Hex.Length + 2];
         quoted[0] = (byte)'"';
         quoted[^1] = (byte)'"';
-        var any = false;
-        for (var i = 0; i < hashes.Count; i++)
+        var first = hashes.IndexOf(field, 0);
+        if (first < 0) return;
+        _writer.WriteStartArray(Name(field));
+        for (var i = first; i >= 0; i = hashes.IndexOf(field, i + 1))
         {
-            if (hashes.GetField(i) != field) continue;
-            if (!any)
-            {
-                _writer.WriteStartArray(Name(field));
-                any = true;
-            }
             hashes.GetHashUtf8(i).CopyTo(quoted[1..]);
             _writer.WriteRawValue(quoted, skipInputValidation: true);
         }
-        if (any) _writer.WriteEndArray();
+        _writer.WriteEndArray();
         quoted.Clear();
     }
 

@@ -94,6 +94,25 @@ public class CountryNormalizationTests
     }
 
     [Fact]
+    public void Two_letter_keys_are_found_by_index_exactly_when_the_index_holds_them()
+    {
+        foreach (var index in new[] { CountryCodes.Names, StateCodes.Names })
+        {
+            var keys = index.Keys.ToHashSet(StringComparer.Ordinal);
+            for (var first = 'a'; first <= 'z'; first++)
+            {
+                for (var second = 'a'; second <= 'z'; second++)
+                {
+                    var key = new string([first, second]);
+                    Assert.Equal(keys.Contains(key), index.Find(key) is not null);
+                }
+            }
+            Assert.Null(index.Find("A1")); // not a key's shape: no match, no out-of-range index
+            Assert.Null(index.Find("{{"));
+        }
+    }
+
+    [Fact]
     public void No_two_letter_alias_shadows_an_assigned_code()
     {
         var assigned = CountryCodes.Entries.Select(e => e.Code).ToHashSet();
