@@ -34,6 +34,7 @@ public sealed class PinterestHashBatch
     private byte[] _jobHashes = new byte[InitialEntries * Sha256Hex.Length];
     private int _jobCount;
     private int _hashedJobCount;
+    private bool _hasPassThrough;
 
     private string? _defaultPhoneCountryCode;
 
@@ -115,7 +116,9 @@ public sealed class PinterestHashBatch
                 _jobHashes.AsSpan(_hashedJobCount * Sha256Hex.Length, pending * Sha256Hex.Length));
             _hashedJobCount = _jobCount;
         }
-        RemoveRepeatedHashes();
+        // Equal normalized values of a field are kept once by Add, and different ones hash differently: only a
+        // pre-hashed value can repeat the hash of another value of its field.
+        if (_hasPassThrough) RemoveRepeatedHashes();
     }
 
     /// <summary>The index of the first value of <paramref name="field"/> at or after <paramref name="start"/>, or -1.</summary>
@@ -148,6 +151,7 @@ public sealed class PinterestHashBatch
         _input.AsSpan(0, _inputLength).Clear();
         _jobHashes.AsSpan(0, _jobCount * Sha256Hex.Length).Clear();
         _count = _inputLength = _jobCount = _hashedJobCount = 0;
+        _hasPassThrough = false;
     }
 
     private void Reset()
@@ -191,6 +195,7 @@ public sealed class PinterestHashBatch
             _jobLengths[_jobCount] = length;
             jobIndex = _jobCount++;
         }
+        _hasPassThrough |= isPassThrough;
         if (_count == _entries.Length) Array.Resize(ref _entries, _entries.Length * 2);
         _entries[_count++] = new Entry(field, _inputLength, length, jobIndex);
         _inputLength += length;

@@ -157,9 +157,10 @@ internal static class Sha256MultiBuffer
             LowerHex.WriteUtf8(digest, hexUtf8Outputs.Slice(lanes[lane] * Sha256Hex.Length, Sha256Hex.Length));
         }
 
-        blocks.Clear();
-        words.Clear();
-        state.Clear();
+        // Wipe what this pass used (the buffers are sized for 16 lanes).
+        blocks[..(64 * width)].Clear();
+        words[..(16 * width)].Clear();
+        state[..(8 * width)].Clear();
         digest.Clear();
     }
 

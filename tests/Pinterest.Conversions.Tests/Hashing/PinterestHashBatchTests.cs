@@ -82,6 +82,19 @@ public class PinterestHashBatchTests
     });
 
     [Fact]
+    public void A_hashed_value_added_after_its_pre_hashed_twin_and_a_HashAll_is_dropped_too() => WithBatch(batch =>
+    {
+        batch.Add(PinterestField.Email, "836f82db99121b3481011f16b49dfa5fbc714a0d1b1b9f784a1ebbbf5b39577f");
+        batch.HashAll();
+        batch.Add(PinterestField.Email, "  John.Doe@Example.COM ");
+        batch.Add(PinterestField.Email, "jane@example.com");
+        batch.HashAll();
+        Assert.Equal(2, batch.Count);
+        Assert.Equal("836f82db99121b3481011f16b49dfa5fbc714a0d1b1b9f784a1ebbbf5b39577f", HashAt(batch, 0));
+        Assert.Equal(PinterestHash.Email("jane@example.com"), HashAt(batch, 1));
+    });
+
+    [Fact]
     public void Adding_after_HashAll_needs_another_HashAll() => WithBatch(batch =>
     {
         batch.Add(PinterestField.Email, "a@example.com");
