@@ -24,6 +24,7 @@ public sealed partial class AspNetCoreConsumerTests(PackedFeed packed, ITestOutp
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Pinterest.Conversions.AspNetCore" Version="$(PinterestVersion)" />
+            <PackageReference Include="Pinterest.Conversions.Hosting" Version="$(PinterestVersion)" />
             <PackageReference Include="Pinterest.Conversions.Sandbox" Version="$(PinterestVersion)" />
           </ItemGroup>
         </Project>
