@@ -47,7 +47,8 @@ public sealed partial class AspNetCoreConsumerTests(PackedFeed packed, ITestOutp
         builder.WebHost.UseUrls(root.ToString());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRazorPages();
-        builder.Services.AddPinterestSandbox(o => o.AccessToken = "shop-token");
+        // A loopback test app in the Production environment: the opt-in that MapPinterestSandbox asks for there.
+        builder.Services.AddPinterestSandbox(o => { o.AccessToken = "shop-token"; o.UnsafeAllowOutsideDevelopment = true; });
         builder.Services.AddPinterestConversions(o =>
         {
             o.AdAccountId = "549755885175";
