@@ -53,10 +53,16 @@ internal static class AdminEndpoints
 
     public static async Task PostFaults(HttpContext http, SandboxState sandbox)
     {
+        var body = await RequestBody.ReadAsync(http.Request, RequestBody.MaxSmallRequestBytes, http.RequestAborted);
+        if (body is null || !body.IsValidUtf8)
+        {
+            await Reject(http, body is null ? $"The fault plan is larger than {RequestBody.MaxSmallRequestBytes} bytes." : "The fault plan is not valid UTF-8.");
+            return;
+        }
         SandboxFaultPlan? plan;
         try
         {
-            plan = await JsonSerializer.DeserializeAsync(http.Request.Body, SandboxJsonContext.Default.SandboxFaultPlan, http.RequestAborted);
+            plan = JsonSerializer.Deserialize(body.Memory.Span, SandboxJsonContext.Default.SandboxFaultPlan);
         }
         catch (JsonException e)
         {
