@@ -20,10 +20,10 @@ public sealed class SandboxEventStore
     private const int MaxEventNameLength = 100;
 
     /// <summary>
-    /// Deduplication keys kept at most (about 40 bytes each, 40 MB in all): a day of 1000 events a minute is 1.4 million,
-    /// so this cap is met only by a flood; then the keys seen longest ago go first.
+    /// Deduplication keys kept at most (about 70 bytes each with the dictionary's own, 70 MB in all): 48 hours of 300
+    /// events a minute is 864,000, so this cap is met only by a flood; then the keys seen longest ago go first.
     /// </summary>
-    internal const int DefaultMaxDedupKeys = 2_000_000;
+    internal const int DefaultMaxDedupKeys = 1_000_000;
 
     private readonly object _gate = new();
     private readonly TimeProvider _time;
