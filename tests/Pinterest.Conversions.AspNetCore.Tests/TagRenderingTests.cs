@@ -35,7 +35,9 @@ public class TagRenderingTests
         AssertInert(call, "checkout");
         using var json = JsonDocument.Parse(call["pintrk('track', 'checkout', ".Length..^2]);
         var expected = Readable(hostile);
-        Assert.Equal(expected, json.RootElement.GetProperty("event_id").GetString());
+        // An event_id over 256 characters makes the API event unsendable, so the Tag leaves it out as well.
+        if (hostile.Length <= 256) Assert.Equal(expected, json.RootElement.GetProperty("event_id").GetString());
+        else Assert.False(json.RootElement.TryGetProperty("event_id", out _));
         Assert.Equal(expected, json.RootElement.GetProperty("order_id").GetString());
         Assert.Equal(expected, json.RootElement.GetProperty("currency").GetString());
         var line = Assert.Single(json.RootElement.GetProperty("line_items").EnumerateArray());
