@@ -3,7 +3,16 @@ using Pinterest.Conversions.Samples.Shop;
 if (args.Contains("--demo"))
     return await ShopDemo.RunAsync(Console.Out, shoppers: 300);
 
-var app = ShopApp.Build(args);
+WebApplication app;
+try
+{
+    app = ShopApp.Build(args);
+}
+catch (MissingCredentialsException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 2;
+}
 await app.StartAsync();
 var mode = app.Services.GetRequiredService<ShopMode>();
 var url = app.Urls.First().TrimEnd('/');

@@ -34,9 +34,11 @@ public sealed class ShopMode
 public static class ShopApp
 {
     /// <summary>
-    /// Builds the application. Without <c>Pinterest:Conversions:AccessToken</c> and <c>AdAccountId</c> in configuration
-    /// (or with <paramref name="forceSandbox"/>), events go to the sandbox embedded under <see cref="ShopMode.SandboxPrefix"/>;
-    /// otherwise to Pinterest, with <c>?test=true</c> unless <c>Pinterest:Conversions:Test</c> is <c>false</c>.
+    /// Builds the application. With <paramref name="forceSandbox"/> (<c>--demo</c>), or in the Development environment
+    /// without <c>Pinterest:Conversions:AccessToken</c> and <c>AdAccountId</c>, events go to the sandbox embedded under
+    /// <see cref="ShopMode.SandboxPrefix"/>; otherwise to Pinterest, with <c>?test=true</c> unless
+    /// <c>Pinterest:Conversions:Test</c> is <c>false</c>. Outside Development without credentials it refuses to start
+    /// (<see cref="MissingCredentialsException"/>): a bad deploy must not "send" real conversions to memory.
     /// </summary>
     public static WebApplication Build(string[] args, bool forceSandbox = false, Action<WebApplicationBuilder>? configure = null)
     {
@@ -51,8 +53,10 @@ public static class ShopApp
         configure?.Invoke(builder);
 
         var section = builder.Configuration.GetSection(PinterestConversionsOptions.SectionName);
-        var hasCredentials = !string.IsNullOrEmpty(section["AccessToken"]) && !string.IsNullOrEmpty(section["AdAccountId"]);
-        var mode = new ShopMode { UsesSandbox = forceSandbox || !hasCredentials, TagId = builder.Configuration["Pinterest:TagId"] };
+        var missing = MissingCredentials(section);
+        if (!forceSandbox && missing.Count > 0 && !builder.Environment.IsDevelopment())
+            throw new MissingCredentialsException(builder.Environment.EnvironmentName, missing);
+        var mode = new ShopMode { UsesSandbox = forceSandbox || missing.Count > 0, TagId = builder.Configuration["Pinterest:TagId"] };
         builder.Services.AddSingleton(mode);
         builder.Services.AddRazorPages();
         builder.Services.AddSingleton<ShopTracking>();
@@ -65,6 +69,7 @@ public static class ShopApp
                 o.AccessToken = ShopMode.SandboxToken;
                 o.AdAccountId = ShopMode.SandboxAdAccountId;
                 o.RecentEventCapacity = 2000;
+                o.UnsafeAllowOutsideDevelopment = forceSandbox; // --demo: loopback, a port of its own, asked for by name
             });
             builder.Services.AddPinterestConversions(o =>
             {
@@ -105,6 +110,13 @@ public static class ShopApp
         return app;
     }
 
+    /// <summary>The settings a shop that sends to Pinterest needs and does not have, by configuration key.</summary>
+    internal static IReadOnlyList<string> MissingCredentials(IConfiguration section) =>
+        new[] { "AccessToken", "AdAccountId" }
+            .Where(key => string.IsNullOrWhiteSpace(section[key]))
+            .Select(key => PinterestConversionsOptions.SectionName + ":" + key)
+            .ToArray();
+
     /// <summary>The Tag's stand-in in sandbox mode: each <c>pintrk('track', ...)</c> is posted to the embedded sandbox.</summary>
     internal const string SandboxTagScript = """
         // Local stand-in for the Pinterest Tag: posts each tracked event to the embedded sandbox's /sandbox/tag.
@@ -122,6 +134,16 @@ public static class ShopApp
           };
         })();
         """;
+}
+
+/// <summary>Outside Development without credentials the shop does not start: it would send real conversions nowhere.</summary>
+public sealed class MissingCredentialsException(string environment, IReadOnlyList<string> missing) : Exception(
+    $"The shop sends events to Pinterest in the '{environment}' environment and needs {string.Join(" and ", missing)} " +
+    $"(for example the environment variable {missing[0].Replace(":", "__", StringComparison.Ordinal)}). Run with --demo, or in " +
+    "Development (dotnet run --project samples/Shop), to use the embedded sandbox instead.")
+{
+    /// <summary>The configuration keys that are not set.</summary>
+    public IReadOnlyList<string> Missing { get; } = missing;
 }
 
 /// <summary>Sends the API client's requests to this application's own address (where the sandbox is mapped).</summary>

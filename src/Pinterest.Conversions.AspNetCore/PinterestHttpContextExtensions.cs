@@ -1,49 +1,31 @@
 using System.Net;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Extensions;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace Pinterest.Conversions.AspNetCore;
 
 /// <summary>Reads the Pinterest request context (client IP, user agent, click id, event_source_url) from an <see cref="HttpContext"/>.</summary>
 public static class PinterestHttpContextExtensions
 {
-    /// <summary>The request context, read with the registered <see cref="PinterestRequestContextOptions"/> (or the defaults).</summary>
+    /// <summary>
+    /// The request context: client IP, user agent, click id and event_source_url. Personal values: map them to event
+    /// members, never log them.
+    /// </summary>
     public static PinterestRequestContext GetPinterestRequestContext(this HttpContext context)
     {
         if (context is null) throw new ArgumentNullException(nameof(context));
-        var options = context.RequestServices?.GetService<IOptions<PinterestRequestContextOptions>>()?.Value ?? new PinterestRequestContextOptions();
-        return context.GetPinterestRequestContext(options);
-    }
-
-    /// <summary>The request context, read with <paramref name="options"/>.</summary>
-    public static PinterestRequestContext GetPinterestRequestContext(this HttpContext context, PinterestRequestContextOptions options)
-    {
-        if (context is null) throw new ArgumentNullException(nameof(context));
-        if (options is null) throw new ArgumentNullException(nameof(options));
-        return new PinterestRequestContext(GetClientIp(context, options), GetUserAgent(context), GetClickId(context), GetEventSourceUrl(context));
+        return new PinterestRequestContext(GetClientIp(context), GetUserAgent(context), GetClickId(context), GetEventSourceUrl(context));
     }
 
     /// <summary>
-    /// The client IP: the left-most valid address of <see cref="PinterestRequestContextOptions.ForwardedForHeader"/> when set
-    /// and present, else the connection's remote address. IPv4-mapped IPv6 addresses are returned as IPv4.
+    /// The client IP: the connection's remote address (IPv4-mapped IPv6 addresses as IPv4). Behind a proxy or load
+    /// balancer, ASP.NET Core's ForwardedHeadersMiddleware rewrites it from X-Forwarded-For for the proxies the app
+    /// trusts (KnownProxies, KnownIPNetworks); no header is read here, because its left-most address is whatever the
+    /// client wrote.
     /// </summary>
-    public static string? GetClientIp(HttpContext context, PinterestRequestContextOptions options)
+    public static string? GetClientIp(HttpContext context)
     {
         if (context is null) throw new ArgumentNullException(nameof(context));
-        if (options is null) throw new ArgumentNullException(nameof(options));
-        if (!string.IsNullOrEmpty(options.ForwardedForHeader) && context.Request.Headers.TryGetValue(options.ForwardedForHeader, out var values))
-        {
-            foreach (var value in values)
-            {
-                if (value is null) continue;
-                foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-                {
-                    if (TryParseAddress(part, out var forwarded)) return Format(forwarded);
-                }
-            }
-        }
         return context.Connection.RemoteIpAddress is { } remote ? Format(remote) : null;
     }
 
@@ -69,14 +51,6 @@ public static class PinterestHttpContextExtensions
     {
         if (context is null) throw new ArgumentNullException(nameof(context));
         return context.Request.Host.HasValue ? context.Request.GetDisplayUrl() : null;
-    }
-
-    private static bool TryParseAddress(string text, out IPAddress address)
-    {
-        var candidate = text.Trim().Trim('"');
-        if (candidate.StartsWith('[') && candidate.IndexOf(']') is var close and > 0) candidate = candidate[1..close];                        // [v6]:port
-        else if (candidate.Count(c => c == ':') == 1) candidate = candidate[..candidate.IndexOf(':')];                                          // v4:port
-        return IPAddress.TryParse(candidate, out address!);
     }
 
     private static string Format(IPAddress address) => (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();

@@ -31,14 +31,3 @@ public sealed class PinterestRequestContext
     public override string ToString() =>
         $"ip: {ClientIpAddress is not null}, user agent: {ClientUserAgent is not null}, click id: {ClickId is not null}, url: {EventSourceUrl is not null}";
 }
-
-/// <summary>How the request-context helpers read a request.</summary>
-public sealed class PinterestRequestContextOptions
-{
-    /// <summary>
-    /// A header carrying the client IP set by a trusted proxy, such as <c>X-Forwarded-For</c> (its left-most address is
-    /// taken). Null (the default): the connection's remote address, which ASP.NET Core's forwarded-headers middleware
-    /// rewrites when the application configures it. Set this only behind a proxy that overwrites the header.
-    /// </summary>
-    public string? ForwardedForHeader { get; set; }
-}

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pinterest.Conversions.Hosting;
 
 /// <summary>
@@ -12,7 +14,8 @@ public sealed class PinterestConversionsOptions
     /// <summary>The default ad account id (digits).</summary>
     public string? AdAccountId { get; set; }
 
-    /// <summary>The default account's conversion access token. Never logged; keep it in a secret store or the environment.</summary>
+    /// <summary>The default account's conversion access token. Never logged or serialized; keep it in a secret store or the environment.</summary>
+    [JsonIgnore]
     public string? AccessToken { get; set; }
 
     /// <summary>Adds <c>?test=true</c> to every request: Pinterest validates and answers but records nothing.</summary>
@@ -91,7 +94,8 @@ public sealed class PinterestAccountOptions
     /// <summary>The ad account id (digits).</summary>
     public string? AdAccountId { get; set; }
 
-    /// <summary>The conversion access token. Never logged.</summary>
+    /// <summary>The conversion access token. Never logged or serialized.</summary>
+    [JsonIgnore]
     public string? AccessToken { get; set; }
 }
 

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Pinterest.Conversions.Serialization;
 
 namespace Pinterest.Conversions.Hosting;
@@ -47,35 +46,17 @@ public sealed class PinterestHealthMonitor
         lock (_gate)
         {
             var tally = _tally;
-            if (tally.Events == 0)
-                return new PinterestHealthReport(null, ["No event has been processed yet."], 0, null, null, [], PinterestSignals.None);
+            // The rules and their wording live in the runtime (one place for the sandbox and for this report).
+            var explanation = ResilienceExplanation.Explain(tally, _tagEvents);
+            if (explanation.Assessment is not { } assessment)
+                return new PinterestHealthReport(null, explanation.Reasons, 0, null, null, [], PinterestSignals.None);
 
-            var assessment = PinterestResilience.AssessSite(tally, _tagEvents);
             var ipUa = tally.OnlineEvents == 0 ? (double?)null : (double)tally.OnlineEventsWithIpAndUserAgent / tally.OnlineEvents;
             var checkout = tally.Checkouts == 0 ? (double?)null : (double)tally.CheckoutsWithEmailOrMobileAdId / tally.Checkouts;
-            var notSent = _tagEvents is null
-                ? []
-                : _tagEvents.Where(n => !tally.HasSent(n)
-                        && PinterestResilience.AssessSite(new ResilienceTally(), [n]).Gaps.HasFlag(ResilienceGaps.LowerFunnelTagEventsNotSent))
-                    .Select(n => PinterestJsonNames.Of(n).Value).ToArray();
-
-            var reasons = new List<string>();
-            var gaps = assessment.Gaps;
-            if (gaps.HasFlag(ResilienceGaps.IpAndUserAgentMissing))
-                reasons.Add(Invariant($"{tally.OnlineEvents - tally.OnlineEventsWithIpAndUserAgent} of {tally.OnlineEvents} web and app events lack client_ip_address or client_user_agent ({ipUa:P1} coverage): Good needs both on every event that is not offline."));
-            if (gaps.HasFlag(ResilienceGaps.CheckoutWithoutEmailOrMobileAdId))
-                reasons.Add(Invariant($"{tally.Checkouts - tally.CheckoutsWithEmailOrMobileAdId} of {tally.Checkouts} checkout events carry neither em nor hashed_maids ({checkout:P1} share): Good needs one on every checkout."));
-            if (gaps.HasFlag(ResilienceGaps.LowerFunnelTagEventsNotSent))
-                reasons.Add($"The Tag fires {string.Join(", ", notSent)} but no such event was processed through the API: Good needs every lower-funnel Tag event sent through the API too.");
-            if (gaps.HasFlag(ResilienceGaps.MediumOrLowSignalsMissing))
-                reasons.Add($"Great also needs these signals on the events: {assessment.MissingSignals}.");
-            if (reasons.Count == 0)
-                reasons.Add("Every Good requirement is met and every medium and low weight signal was sent.");
-            return new PinterestHealthReport(assessment.Level, reasons, tally.Events, ipUa, checkout, notSent, assessment.MissingSignals);
+            var notSent = explanation.LowerFunnelTagEventsNotSent.Select(n => PinterestJsonNames.Of(n).Value).ToArray();
+            return new PinterestHealthReport(assessment.Level, explanation.Reasons, tally.Events, ipUa, checkout, notSent, assessment.MissingSignals);
         }
     }
-
-    private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>The health report: the level with its reasons and the coverage numbers behind it.</summary>

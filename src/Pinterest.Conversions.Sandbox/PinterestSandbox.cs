@@ -46,7 +46,7 @@ public sealed class PinterestSandbox : IAsyncDisposable
         builder.Services.AddPinterestSandbox(options); // Validates before anything listens.
 
         var app = builder.Build();
-        app.MapPinterestSandbox();
+        app.MapSandboxRoutes(); // Loopback only, and a sandbox by choice: no environment check.
         try
         {
             await app.StartAsync(cancellationToken);

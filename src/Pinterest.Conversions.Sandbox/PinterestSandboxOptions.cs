@@ -28,6 +28,18 @@ public sealed class PinterestSandboxOptions
     /// <summary>How many recent events the report and the dashboard keep; 100 by default.</summary>
     public int RecentEventCapacity { get; set; } = 100;
 
+    /// <summary>
+    /// Lets <c>MapPinterestSandbox</c> map the sandbox in an environment other than Development. Unsafe: conversions sent
+    /// to it go to memory instead of Pinterest, and whoever reaches the app can read its event ids on the dashboard.
+    /// </summary>
+    public bool UnsafeAllowOutsideDevelopment { get; set; }
+
+    /// <summary>
+    /// Lets callers that are not on loopback use the admin routes (<c>POST /sandbox/reset</c>, <c>/sandbox/faults</c>);
+    /// false by default, so nobody else can wipe the store or plan a 600 s delay.
+    /// </summary>
+    public bool AllowRemoteAdministration { get; set; }
+
     /// <summary>Faults to inject from the start (replaced by <c>POST /sandbox/faults</c>).</summary>
     public SandboxFaultPlan? Faults { get; set; }
 

@@ -10,12 +10,19 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddPinterestSandbox(options => SandboxConfiguration.Bind(builder.Configuration.GetSection(SandboxConfiguration.Section), options));
 
 var app = builder.Build();
-app.MapPinterestSandbox();
+app.MapSandboxRoutes(); // The standalone host is a sandbox by choice: no environment check, but a warning below.
 app.Lifetime.ApplicationStarted.Register(() =>
 {
+    var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Pinterest.Conversions.Sandbox");
     foreach (var url in app.Urls)
     {
         var root = url.TrimEnd('/');
+        if (!CallerAddress.IsLoopbackUrl(root))
+        {
+            SandboxLog.ListeningBeyondLoopback(logger, root);
+            Console.Error.WriteLine($"WARNING: the sandbox listens on {root}, beyond loopback: whoever reaches it can send events and " +
+                "read event ids on the dashboard. Use --urls http://127.0.0.1:5080 unless that is what you want.");
+        }
         Console.WriteLine($"Pinterest sandbox listening on {root}");
         Console.WriteLine($"  events:    POST {root}{EventsEndpoint.Pattern}");
         Console.WriteLine($"  tag:       POST {root}{TagEndpoint.Pattern}");

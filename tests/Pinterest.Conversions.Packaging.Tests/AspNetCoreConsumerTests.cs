@@ -24,6 +24,7 @@ public sealed partial class AspNetCoreConsumerTests(PackedFeed packed, ITestOutp
           </PropertyGroup>
           <ItemGroup>
             <PackageReference Include="Pinterest.Conversions.AspNetCore" Version="$(PinterestVersion)" />
+            <PackageReference Include="Pinterest.Conversions.Hosting" Version="$(PinterestVersion)" />
             <PackageReference Include="Pinterest.Conversions.Sandbox" Version="$(PinterestVersion)" />
           </ItemGroup>
         </Project>
@@ -46,7 +47,8 @@ public sealed partial class AspNetCoreConsumerTests(PackedFeed packed, ITestOutp
         builder.WebHost.UseUrls(root.ToString());
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddRazorPages();
-        builder.Services.AddPinterestSandbox(o => o.AccessToken = "shop-token");
+        // A loopback test app in the Production environment: the opt-in that MapPinterestSandbox asks for there.
+        builder.Services.AddPinterestSandbox(o => { o.AccessToken = "shop-token"; o.UnsafeAllowOutsideDevelopment = true; });
         builder.Services.AddPinterestConversions(o =>
         {
             o.AdAccountId = "549755885175";

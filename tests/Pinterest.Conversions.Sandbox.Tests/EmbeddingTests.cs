@@ -14,7 +14,7 @@ public sealed class EmbeddingTests
     public async Task An_app_maps_the_sandbox_under_a_prefix_next_to_its_own_endpoints()
     {
         var clock = new ManualClock();
-        var builder = WebApplication.CreateSlimBuilder();
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddPinterestSandbox(o =>
         {

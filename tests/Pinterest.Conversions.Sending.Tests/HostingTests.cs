@@ -104,7 +104,7 @@ public sealed class HostingTests : IAsyncLifetime
         using var host = Hosts.Build(_sandbox, _recorder);
         await host.StartAsync();
         var before = Now.ToUnixTimeSeconds();
-        host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(Make.Visit("t-0", default));
+        host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(Make.Visit("t-0", default) with { At = null }); // v3: null means now, default is EventTimeMissing
         await _recorder.WaitForAsync(1);
         var outcome = Assert.Single(_recorder.Outcomes);
         Assert.InRange(outcome.Report.EventTime, before, Now.ToUnixTimeSeconds());

@@ -16,7 +16,7 @@ public sealed class ShopBrowserTests(ITestOutputHelper output)
     public async Task Tag_and_API_checkout_share_the_event_id_and_count_as_one_deduplicated_conversion()
     {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        await using var app = ShopApp.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        await using var app = ShopApp.Build(["--urls=http://127.0.0.1:0", "--environment=Development", "--Logging:LogLevel:Default=Warning"]);
         await app.StartAsync(timeout.Token);
         var baseUrl = app.Urls.First().TrimEnd('/');
 

@@ -15,7 +15,7 @@ public sealed class ShopPageTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = ShopApp.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"]);
+        _app = ShopApp.Build(["--urls=http://127.0.0.1:0", "--environment=Development", "--Logging:LogLevel:Default=Warning"]);
         await _app.StartAsync();
         _http = new HttpClient(new HttpClientHandler { UseProxy = false }) { BaseAddress = new Uri(_app.Urls.First().TrimEnd('/') + "/"), Timeout = TimeSpan.FromSeconds(10) };
         _http.DefaultRequestHeaders.UserAgent.ParseAdd("ShopPageTests/1.0");

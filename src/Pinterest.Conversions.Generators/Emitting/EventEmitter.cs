@@ -111,12 +111,25 @@ internal static class EventEmitter
         w.Open("try");
         EmitEventIdAppends(w, spec.EventId);
         w.Line($"if (__eventId.IsMissing || __eventId.Span.IsEmpty) return __report.Unsendable({P}PinterestUnsendableReason.MissingEventId);");
+        w.Line($"if (__eventId.Span.Length > {S}PinterestValues.MaxEventIdLength) return __report.Unsendable({P}PinterestUnsendableReason.EventIdTooLong);");
         foreach (var member in spec.Members.Where(m => m.FieldName is "ClientIpAddress" or "ClientUserAgent"))
-            w.Line($"if ({S}PinterestValues.HasText({member.Access})) __report.Present({F}{member.FieldName});");
+        {
+            // An IP address counts for the identity only when it is IPv4 or IPv6 text; otherwise it is dropped and reported.
+            w.Line(member.FieldName == "ClientIpAddress"
+                ? $"__report.IpAddress({F}ClientIpAddress, {member.Access});"
+                : $"if ({S}PinterestValues.HasText({member.Access})) __report.Present({F}{member.FieldName});");
+        }
         w.Line($"if (!__report.HasUserIdentity) return __report.Unsendable({P}PinterestUnsendableReason.MissingUserIdentity);");
-        w.Line(spec.EventTime is { } time
-            ? $"__report.EventTime = {S}PinterestValues.UnixSeconds({time.Access}, context);"
-            : "__report.EventTime = context.GetUnixTimeSeconds();");
+        if (spec.EventTime is { } time)
+        {
+            // A default time in a non-nullable member is a bug, not "now" (CONTRACT v3); a null one means now.
+            w.Line($"if (!{S}PinterestValues.TryUnixSeconds({time.Access}, context, out var __eventTime)) return __report.Unsendable({P}PinterestUnsendableReason.EventTimeMissing);");
+            w.Line("__report.EventTime = __eventTime;");
+        }
+        else
+        {
+            w.Line("__report.EventTime = context.GetUnixTimeSeconds();");
+        }
 
         w.Line();
         w.Line("writer.WriteStartObject();");
@@ -226,6 +239,7 @@ internal static class EventEmitter
         var line = member.Kind switch
         {
             ValueKind.String when member.Collection != CollectionKind.None => $"{target}.Strings({field}, ({StringCollectionType(member.Collection)}){member.Access});",
+            ValueKind.String when member.FieldName == "ClientIpAddress" => $"{target}.IpAddress({field}, {member.Access});",
             ValueKind.String => $"{target}.String({field}, {member.Access});",
             ValueKind.Boolean => $"{target}.Boolean({field}, {member.Access});",
             ValueKind.Integer when FieldType(member) == PinterestFieldType.Money =>
@@ -260,7 +274,8 @@ internal static class EventEmitter
 
     /// <summary>
     /// Writes the line items. The array is opened by the first element written, so an empty collection, or one of only
-    /// null elements, is omitted like any other absent value (and a lazy IEnumerable is enumerated once).
+    /// null elements, is omitted like any other absent value. More items than the schema's maxItems drop the field whole,
+    /// reported as TooLong, never cut: the items are counted first (a lazy IEnumerable is enumerated twice).
     /// </summary>
     private static void EmitContents(SourceWriter w, ContentsSpec contents, string target, bool tagData)
     {
@@ -268,6 +283,16 @@ internal static class EventEmitter
         w.Open("");
         w.Line($"var __items = {collection.Access};");
         w.Line("global::System.Text.Json.Utf8JsonWriter? __array = null;");
+        if (PinterestSchema.GetField(PinterestField.Contents)?.MaxItems is { } maxItems)
+        {
+            w.Line("var __itemCount = 0;");
+            EmitLoop(w, collection.Collection, "__items", "__item");
+            if (contents.ElementIsReferenceType) w.Line("if (__item is null) continue;");
+            w.Line("__itemCount++;");
+            w.Close();
+            w.Line($"if (__itemCount > {maxItems.ToString(CultureInfo.InvariantCulture)}) __report.Dropped({F}Contents, {P}PinterestHashStatus.TooLong);");
+            w.Line("else");
+        }
         EmitLoop(w, collection.Collection, "__items", "__item");
         if (contents.ElementIsReferenceType) w.Line("if (__item is null) continue;");
         w.Line($"__array ??= {target}.StartArray({F}Contents);");

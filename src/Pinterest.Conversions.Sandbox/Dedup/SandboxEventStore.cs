@@ -16,12 +16,22 @@ public sealed class SandboxEventStore
     internal const string UnknownEventName = "(unknown event_name)";
     private const int MaxEventIdLength = 256;
 
+    /// <summary>Event names longer than the 100 characters Pinterest allows are kept cut for the dashboard.</summary>
+    private const int MaxEventNameLength = 100;
+
+    /// <summary>
+    /// Deduplication keys kept at most (about 70 bytes each with the dictionary's own, 70 MB in all): 48 hours of 300
+    /// events a minute is 864,000, so this cap is met only by a flood; then the keys seen longest ago go first.
+    /// </summary>
+    internal const int DefaultMaxDedupKeys = 1_000_000;
+
     private readonly object _gate = new();
     private readonly TimeProvider _time;
     private readonly int _recentCapacity;
 
     // All below is guarded by _gate.
-    private readonly Dictionary<(string Name, string Id), DedupEntry> _seen = new();
+    private readonly int _maxDedupKeys;
+    private readonly Dictionary<DedupKey, DedupEntry> _seen = new();
     private readonly Dictionary<(string Name, string Channel), EventCounter> _byEvent = new();
     private readonly EventCounter _totals = new();
     private readonly Queue<SandboxEventRecord> _recent = new();
@@ -33,10 +43,11 @@ public sealed class SandboxEventStore
     private long _faultedRequests;
     private DateTimeOffset _lastPrune;
 
-    internal SandboxEventStore(TimeProvider time, int recentCapacity)
+    internal SandboxEventStore(TimeProvider time, int recentCapacity, int maxDedupKeys = DefaultMaxDedupKeys)
     {
         _time = time;
         _recentCapacity = recentCapacity;
+        _maxDedupKeys = maxDedupKeys;
         _lastPrune = time.GetUtcNow();
     }
 
@@ -64,6 +75,15 @@ public sealed class SandboxEventStore
                 Health = HealthReport.Build(_tally, tagEvents),
                 RecentEvents = _recent.Reverse().ToArray(),
             };
+        }
+    }
+
+    /// <summary>How many deduplication keys are kept now (for the memory bound's tests).</summary>
+    internal int DedupKeyCount
+    {
+        get
+        {
+            lock (_gate) return _seen.Count;
         }
     }
 
@@ -121,13 +141,12 @@ public sealed class SandboxEventStore
 
         var offline = evt.ActionSource == ActionSource.Offline;
         var late = !offline && DedupRules.IsLate(evt.EventTime, now);
-        var key = (evt.EventName, evt.EventId);
-        _seen.TryGetValue(key, out var entry);
-        var duplicate = DedupRules.IsDuplicateReceipt(entry?.LastSeen, now);
-        var deduplicated = DedupRules.IsDeduplicated(evt.ActionSource, entry?.KeptAt, now);
-        entry ??= _seen[key] = new DedupEntry();
-        entry.LastSeen = now;
-        if (!offline && !deduplicated) entry.KeptAt = now;
+        var key = DedupKey.Of(evt.EventName, evt.EventId);
+        var known = _seen.TryGetValue(key, out var entry);
+        var duplicate = DedupRules.IsDuplicateReceipt(known ? entry.LastSeen : null, now);
+        var deduplicated = DedupRules.IsDeduplicated(evt.ActionSource, known ? entry.KeptAt : null, now);
+        if (!known && _seen.Count >= _maxDedupKeys) MakeRoom(now);
+        _seen[key] = new DedupEntry(now, !offline && !deduplicated ? now : entry.KeptAt);
 
         Count(counter, _totals, c =>
         {
@@ -153,7 +172,7 @@ public sealed class SandboxEventStore
         {
             ReceivedAt = now,
             Channel = channel,
-            EventName = evt.EventName,
+            EventName = evt.EventName.Length <= MaxEventNameLength ? evt.EventName : evt.EventName[..MaxEventNameLength],
             EventId = evt.EventId.Length <= MaxEventIdLength ? evt.EventId : evt.EventId[..MaxEventIdLength],
             ActionSource = source,
             EventTime = evt.EventTime,
@@ -186,14 +205,25 @@ public sealed class SandboxEventStore
     private void PruneIfDue(DateTimeOffset now)
     {
         if (now - _lastPrune < DedupRules.LateAfter) return;
+        Prune(now);
+    }
+
+    private void Prune(DateTimeOffset now)
+    {
         _lastPrune = now;
         foreach (var key in _seen.Where(p => now - p.Value.LastSeen > DedupRules.Window).Select(p => p.Key).ToArray())
             _seen.Remove(key);
     }
 
-    private sealed class DedupEntry
+    /// <summary>At the cap: forget expired keys, then the tenth seen longest ago (a flood must not take the memory).</summary>
+    private void MakeRoom(DateTimeOffset now)
     {
-        public DateTimeOffset LastSeen;
-        public DateTimeOffset? KeptAt;
+        Prune(now);
+        if (_seen.Count < _maxDedupKeys) return;
+        var oldest = _seen.OrderBy(p => p.Value.LastSeen).Take(Math.Max(1, _maxDedupKeys / 10)).Select(p => p.Key).ToArray();
+        foreach (var key in oldest) _seen.Remove(key);
     }
+
+    /// <summary>When a key was last received, and when the copy Pinterest keeps arrived (never for offline events).</summary>
+    private readonly record struct DedupEntry(DateTimeOffset LastSeen, DateTimeOffset? KeptAt);
 }

@@ -14,6 +14,20 @@ internal static class AdminEndpoints
     public const string Reset = "/sandbox/reset";
     public const string Faults = "/sandbox/faults";
 
+    /// <summary>
+    /// Runs an admin route (reset, faults) for a loopback caller, or for anyone when remote administration is allowed;
+    /// others get 403 and change nothing.
+    /// </summary>
+    public static Task Administer(HttpContext http, SandboxState sandbox, Func<HttpContext, SandboxState, Task> route)
+    {
+        if (sandbox.AllowRemoteAdministration || CallerAddress.IsLoopback(http.Connection.RemoteIpAddress)) return route(http, sandbox);
+        SandboxLog.AdminRefused(sandbox.Logger, http.Request.Method, http.Request.Path.Value ?? "");
+        return JsonResponses.Write(http, StatusCodes.Status403Forbidden, new SandboxMessage
+        {
+            Message = "The sandbox's admin routes answer loopback callers only; set AllowRemoteAdministration to open them.",
+        }, SandboxJsonContext.Default.SandboxMessage);
+    }
+
     public static async Task GetDashboard(HttpContext http, SandboxState sandbox)
     {
         var html = DashboardPage.Render(sandbox.Store.GetReport(), sandbox.Faults.Current());
@@ -39,10 +53,16 @@ internal static class AdminEndpoints
 
     public static async Task PostFaults(HttpContext http, SandboxState sandbox)
     {
+        var body = await RequestBody.ReadAsync(http.Request, RequestBody.MaxSmallRequestBytes, http.RequestAborted);
+        if (body is null || !body.IsValidUtf8)
+        {
+            await Reject(http, body is null ? $"The fault plan is larger than {RequestBody.MaxSmallRequestBytes} bytes." : "The fault plan is not valid UTF-8.");
+            return;
+        }
         SandboxFaultPlan? plan;
         try
         {
-            plan = await JsonSerializer.DeserializeAsync(http.Request.Body, SandboxJsonContext.Default.SandboxFaultPlan, http.RequestAborted);
+            plan = JsonSerializer.Deserialize(body.Memory.Span, SandboxJsonContext.Default.SandboxFaultPlan);
         }
         catch (JsonException e)
         {

@@ -90,10 +90,19 @@ internal static class EventsEndpoint
         if (!IsJson(http.Request.ContentType))
             return Invalid(sandbox, requestId, "The body must be application/json.");
 
+        var body = await RequestBody.ReadAsync(http.Request, RequestBody.MaxEventsRequestBytes, http.RequestAborted);
+        if (body is null)
+        {
+            SandboxLog.RequestRejected(sandbox.Logger, requestId, 413, "body too large");
+            return Error(StatusCodes.Status413PayloadTooLarge, PinterestErrors.TooLarge(RequestBody.MaxEventsRequestBytes));
+        }
+        if (!body.IsValidUtf8)
+            return Invalid(sandbox, requestId, "The body is not valid UTF-8.");
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(http.Request.Body, s_documentOptions, http.RequestAborted);
+            document = JsonDocument.Parse(body.Memory, s_documentOptions);
         }
         catch (JsonException)
         {

@@ -15,19 +15,27 @@ internal static class TagEndpoint
     {
         EventOutcome? outcome;
         string? error;
-        try
+        var body = await RequestBody.ReadAsync(http.Request, RequestBody.MaxSmallRequestBytes, http.RequestAborted);
+        if (body is null || !body.IsValidUtf8)
         {
-            using var document = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
-            outcome = TagEventRules.Read(document.RootElement, sandbox.RuleSettings(), out error);
+            (outcome, error) = (null, body is null ? $"The body is larger than {RequestBody.MaxSmallRequestBytes} bytes." : "The body is not valid UTF-8.");
         }
-        catch (JsonException)
+        else
         {
-            (outcome, error) = (null, "The body is not valid JSON.");
+            try
+            {
+                using var document = JsonDocument.Parse(body.Memory);
+                outcome = TagEventRules.Read(document.RootElement, sandbox.RuleSettings(), out error);
+            }
+            catch (JsonException)
+            {
+                (outcome, error) = (null, "The body is not valid JSON.");
+            }
         }
 
         if (outcome is null)
         {
-            await JsonResponses.Write(http, 400, new SandboxMessage { Message = error! }, SandboxJsonContext.Default.SandboxMessage);
+            await JsonResponses.Write(http, body is null ? 413 : 400, new SandboxMessage { Message = error! }, SandboxJsonContext.Default.SandboxMessage);
             return;
         }
 

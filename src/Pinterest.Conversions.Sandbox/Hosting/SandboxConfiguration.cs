@@ -25,6 +25,8 @@ internal static class SandboxConfiguration
             options.FutureEventTimeTolerance = TimeSpan.Parse(tolerance, CultureInfo.InvariantCulture);
         if (section["MaxEventAge"] is { Length: > 0 } age)
             options.MaxEventAge = TimeSpan.Parse(age, CultureInfo.InvariantCulture);
+        if (section["AllowRemoteAdministration"] is { Length: > 0 } remote)
+            options.AllowRemoteAdministration = bool.Parse(remote);
         if (section["RecentEventCapacity"] is { Length: > 0 } capacity)
             options.RecentEventCapacity = int.Parse(capacity, CultureInfo.InvariantCulture);
     }

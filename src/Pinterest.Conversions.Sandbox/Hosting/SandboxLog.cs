@@ -22,4 +22,10 @@ internal static partial class SandboxLog
 
     [LoggerMessage(6, LogLevel.Information, "Fault plan replaced: {Rules} rules, seed {Seed}")]
     public static partial void FaultPlanReplaced(ILogger logger, int rules, int seed);
+
+    [LoggerMessage(7, LogLevel.Warning, "Admin request {Method} {Path} refused: the caller is not on loopback and AllowRemoteAdministration is off")]
+    public static partial void AdminRefused(ILogger logger, string method, string path);
+
+    [LoggerMessage(8, LogLevel.Warning, "The sandbox listens on {Url}, beyond loopback: whoever reaches it can send events and read event ids on the dashboard")]
+    public static partial void ListeningBeyondLoopback(ILogger logger, string url);
 }

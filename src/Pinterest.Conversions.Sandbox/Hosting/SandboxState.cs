@@ -16,6 +16,8 @@ internal sealed class SandboxState
         AdvertiserDefinedEvents = new HashSet<string>(options.AdvertiserDefinedEvents, StringComparer.Ordinal);
         FutureEventTimeTolerance = options.FutureEventTimeTolerance;
         MaxEventAge = options.MaxEventAge;
+        AllowOutsideDevelopment = options.UnsafeAllowOutsideDevelopment;
+        AllowRemoteAdministration = options.AllowRemoteAdministration;
         Store = new SandboxEventStore(Time, options.RecentEventCapacity);
         Faults = new FaultInjector(options.Faults);
         Logger = (ILogger?)loggerFactory?.CreateLogger<PinterestSandbox>() ?? NullLogger.Instance;
@@ -27,6 +29,8 @@ internal sealed class SandboxState
     public IReadOnlySet<string> AdvertiserDefinedEvents { get; }
     public TimeSpan FutureEventTimeTolerance { get; }
     public TimeSpan? MaxEventAge { get; }
+    public bool AllowOutsideDevelopment { get; }
+    public bool AllowRemoteAdministration { get; }
     public SandboxEventStore Store { get; }
     public FaultInjector Faults { get; }
     public ILogger Logger { get; }

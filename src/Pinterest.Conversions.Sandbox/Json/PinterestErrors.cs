@@ -6,6 +6,16 @@ internal static class PinterestErrors
     /// <summary>400: the request does not match the spec.</summary>
     public static PinterestError Invalid(string detail) => new() { Code = 4196, Message = "The request was invalid. " + detail };
 
+    /// <summary>
+    /// 413: the body is larger than the sandbox takes. Pinterest documents no size limit and no 413 body; the sandbox
+    /// answers with Pinterest's Error shape and its invalid-request code, so a client reads it like a 400.
+    /// </summary>
+    public static PinterestError TooLarge(int limit) => new()
+    {
+        Code = 4196,
+        Message = $"The request was invalid. The body is larger than {limit} bytes: send fewer events per request.",
+    };
+
     /// <summary>401: no token, or not the one configured.</summary>
     public static PinterestError AuthenticationFailed { get; } = new() { Code = 2, Message = "Authentication failed." };
 

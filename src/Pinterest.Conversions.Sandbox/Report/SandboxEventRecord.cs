@@ -9,7 +9,7 @@ public sealed class SandboxEventRecord
     /// <summary><c>api</c> or <c>tag</c>.</summary>
     public required string Channel { get; init; }
 
-    /// <summary>The event name as sent.</summary>
+    /// <summary>The event name as sent (at most 100 characters kept).</summary>
     public required string EventName { get; init; }
 
     /// <summary>The event id as sent (at most 256 characters kept).</summary>

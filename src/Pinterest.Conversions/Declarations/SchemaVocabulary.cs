@@ -30,6 +30,7 @@ internal enum NormalizationRule
     Zip,
     Country,
     Lowercase,
+    MobileAdId,
 }
 
 /// <summary>A signal's weight in Pinterest's resilience table.</summary>

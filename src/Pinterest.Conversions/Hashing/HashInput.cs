@@ -25,7 +25,7 @@ internal static class HashInput
         charsWritten = 0;
         if (trimmed.IsEmpty) return PinterestHashStatus.Empty;
         if (trimmed.Length > PinterestSchema.MaxHashedInputLength) return PinterestHashStatus.TooLong;
-        if (PreHashedValue.IsSha256Hex(trimmed)) return PreHashedValue.PassThrough(trimmed, destination, out charsWritten);
+        if (PreHashedValue.IsSha256Hex(trimmed)) return PreHashedValue.PassThrough(rule, trimmed, destination, out charsWritten);
         if (hashing == Hashing.PreHashed) return PinterestHashStatus.Invalid; // never hash what was declared a hash
 
         return Normalizer.TryNormalize(rule, trimmed, destination, out charsWritten, defaultPhoneCountryCode);

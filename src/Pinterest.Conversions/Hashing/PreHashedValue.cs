@@ -14,11 +14,14 @@ internal static class PreHashedValue
 
     /// <summary>
     /// Writes a 64-hex value lowercased: <see cref="PinterestHashStatus.PassedThrough"/>, or
-    /// <see cref="PinterestHashStatus.Invalid"/> for the hash of the empty string.
+    /// <see cref="PinterestHashStatus.Invalid"/> for the hash of the empty string, and for a mobile ad id the hash of the
+    /// all-zero id (it identifies nobody either).
     /// </summary>
-    internal static PinterestHashStatus PassThrough(ReadOnlySpan<char> hex, Span<char> destination, out int charsWritten)
+    internal static PinterestHashStatus PassThrough(NormalizationRule rule, ReadOnlySpan<char> hex, Span<char> destination, out int charsWritten)
     {
         if (hex.Equals(EmptyStringSha256, StringComparison.OrdinalIgnoreCase)) return Normalizer.Reject(out charsWritten);
+        if (rule == NormalizationRule.MobileAdId && hex.Equals(MobileAdIdNormalizer.AllZeroIdSha256, StringComparison.OrdinalIgnoreCase))
+            return Normalizer.Reject(out charsWritten);
         charsWritten = System.Text.Ascii.ToLower(hex, destination, out var written) == System.Buffers.OperationStatus.Done
             ? written
             : throw new ArgumentException("The destination is too short for a hash.", nameof(destination));

@@ -1,7 +1,7 @@
 namespace Pinterest.Conversions;
 
 /// <summary>
-/// fn, ln (Name) and external_id, hashed_maids (Lowercase): lowercase with the invariant culture, so the current
+/// fn, ln (Name) and external_id (Lowercase): lowercase with the invariant culture, so the current
 /// culture (Turkish dotted and dotless I) never changes a hash; letters of every script are kept as they are.
 /// </summary>
 internal static class LowercaseNormalizer

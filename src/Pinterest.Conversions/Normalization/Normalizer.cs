@@ -50,6 +50,7 @@ internal static class Normalizer
             NormalizationRule.Zip => ZipNormalizer.TryNormalize(nfc, destination, out charsWritten),
             NormalizationRule.Country => CountryNormalizer.TryNormalize(nfc, destination, out charsWritten),
             NormalizationRule.Lowercase => LowercaseNormalizer.TryNormalize(nfc, destination, out charsWritten),
+            NormalizationRule.MobileAdId => MobileAdIdNormalizer.TryNormalize(nfc, destination, out charsWritten),
             _ => throw new ArgumentOutOfRangeException(nameof(rule), rule, "Only the rules of hashed fields normalize."),
         };
         if (status != PinterestHashStatus.Hashed || isAscii) return status;

@@ -53,7 +53,7 @@ public static class PinterestHash
     public static string? ExternalId(string? value) => ToHash(NormalizationRule.Lowercase, value);
 
     /// <summary>Hash of a mobile advertising id, GAID or IDFA (hashed_maids), lowercased.</summary>
-    public static string? MobileAdId(string? value) => ToHash(NormalizationRule.Lowercase, value);
+    public static string? MobileAdId(string? value) => ToHash(NormalizationRule.MobileAdId, value);
 
     /// <summary>Writes the hash of an email address (em) to <paramref name="destination"/> (64 characters) without allocating.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 64 characters.</exception>
@@ -128,7 +128,7 @@ public static class PinterestHash
     /// <summary>Writes the hash of a mobile advertising id (hashed_maids) to <paramref name="destination"/> (64 characters) without allocating.</summary>
     /// <exception cref="ArgumentException"><paramref name="destination"/> is shorter than 64 characters.</exception>
     public static PinterestHashStatus TryMobileAdId(ReadOnlySpan<char> value, Span<char> destination, out int charsWritten) =>
-        TryHash(NormalizationRule.Lowercase, value, destination, out charsWritten);
+        TryHash(NormalizationRule.MobileAdId, value, destination, out charsWritten);
 
     private static string? ToHash(NormalizationRule rule, string? value, string? defaultCountryCode = null)
     {

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pinterest.Conversions;
 
 /// <summary>
@@ -21,7 +23,8 @@ public sealed class PinterestAccount : IEquatable<PinterestAccount>
     /// <summary>The ad account id, digits only.</summary>
     public string AdAccountId { get; }
 
-    /// <summary>The bearer token sent in the Authorization header. Never logged.</summary>
+    /// <summary>The bearer token sent in the Authorization header. Never logged, never serialized.</summary>
+    [JsonIgnore]
     public string AccessToken { get; }
 
     /// <summary>True when <paramref name="value"/> is 1 to 18 ASCII digits (the spec's <c>^\d+$</c>, <c>maxLength 18</c>).</summary>

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Pinterest.Conversions;
 
 /// <summary>Options of <see cref="PinterestConversionsClient"/>: the default account, test mode, the endpoint and the local rejection limits.</summary>
@@ -9,7 +11,8 @@ public sealed class PinterestConversionsClientOptions
     /// <summary>The default ad account id (digits); null when every call passes a <see cref="PinterestAccount"/>.</summary>
     public string? AdAccountId { get; set; }
 
-    /// <summary>The default account's conversion access token. Never logged, never in an exception message.</summary>
+    /// <summary>The default account's conversion access token. Never logged, serialized or in an exception message.</summary>
+    [JsonIgnore]
     public string? AccessToken { get; set; }
 
     /// <summary>Adds <c>?test=true</c>: Pinterest validates and answers but records nothing.</summary>

@@ -77,6 +77,19 @@ public ref struct PinterestJsonObject
         _report.Present(field);
     }
 
+    /// <summary>Writes a trimmed IPv4 or IPv6 address; anything else is dropped as invalid, null or blank is omitted.</summary>
+    public void IpAddress(PinterestField field, string? value)
+    {
+        var text = value.AsSpan().Trim();
+        if (text.IsEmpty) return;
+        if (!IpAddressText.IsValid(text))
+        {
+            _report.Dropped(field, PinterestHashStatus.Invalid);
+            return;
+        }
+        String(field, text);
+    }
+
     /// <summary>Writes true; false is omitted (a non-nullable false says nothing).</summary>
     public void Boolean(PinterestField field, bool value)
     {
@@ -113,6 +126,11 @@ public ref struct PinterestJsonObject
     /// <summary>Writes money as an invariant JSON string, such as <c>"72.39"</c>.</summary>
     public void Money(PinterestField field, decimal value)
     {
+        if (!MoneyInRange(field, value))
+        {
+            _report.Dropped(field, PinterestHashStatus.Invalid);
+            return;
+        }
         Span<byte> utf8 = stackalloc byte[InvariantDecimal.MaxLength];
         if (InvariantDecimal.TryFormatUtf8(value, utf8, out var length)) MoneyText(field, utf8[..length]);
         else _report.Dropped(field, PinterestHashStatus.Invalid); // unreachable: the buffer fits every decimal
@@ -127,7 +145,7 @@ public ref struct PinterestJsonObject
     /// <summary>Writes money as the shortest round-trip invariant string; NaN and infinities are dropped as invalid.</summary>
     public void Money(PinterestField field, double value)
     {
-        if (!double.IsFinite(value))
+        if (!double.IsFinite(value) || !MoneyInRange(field, (double)value))
         {
             _report.Dropped(field, PinterestHashStatus.Invalid);
             return;
@@ -144,7 +162,7 @@ public ref struct PinterestJsonObject
     /// <summary>Writes money as the shortest round-trip invariant string; NaN and infinities are dropped as invalid.</summary>
     public void Money(PinterestField field, float value)
     {
-        if (!float.IsFinite(value))
+        if (!float.IsFinite(value) || !MoneyInRange(field, (double)value))
         {
             _report.Dropped(field, PinterestHashStatus.Invalid);
             return;
@@ -159,12 +177,20 @@ public ref struct PinterestJsonObject
     }
 
     /// <summary>Writes a whole money amount as an invariant string.</summary>
-    public void Money(PinterestField field, long value) => MoneyCore(field, value);
+    public void Money(PinterestField field, long value)
+    {
+        if (!MoneyInRange(field, (decimal)value))
+        {
+            _report.Dropped(field, PinterestHashStatus.Invalid);
+            return;
+        }
+        MoneyCore(field, value);
+    }
 
     /// <summary>Writes a whole money amount; null is omitted.</summary>
     public void Money(PinterestField field, long? value)
     {
-        if (value is { } v) MoneyCore(field, v);
+        if (value is { } v) Money(field, v);
     }
 
     /// <summary>Writes the hashes of <paramref name="field"/> held by <paramref name="hashes"/> as an array; none is omitted.</summary>
@@ -312,13 +338,17 @@ public ref struct PinterestJsonObject
 
     private void StringsCore(PinterestField field, ReadOnlySpan<string?> values)
     {
-        var info = PinterestSchema.GetField(field);
+        // More distinct values than the schema allows: the field is dropped whole and reported, never cut silently.
+        if (PinterestSchema.GetField(field)?.MaxItems is { } maxItems && CountDistinct(values, maxItems + 1) > maxItems)
+        {
+            _report.Dropped(field, PinterestHashStatus.TooLong);
+            return;
+        }
         var written = 0;
         for (var i = 0; i < values.Length; i++)
         {
             var value = values[i].AsSpan().Trim();
             if (value.IsEmpty || SeenBefore(values, i, value)) continue;
-            if (info?.MaxItems is { } maxItems && written == maxItems) break;
             if (written == 0) _writer.WriteStartArray(Name(field));
             _writer.WriteStringValue(value);
             written++;
@@ -330,6 +360,18 @@ public ref struct PinterestJsonObject
         }
     }
 
+    /// <summary>The distinct non-blank values, counted up to <paramref name="stopAt"/>.</summary>
+    private static int CountDistinct(ReadOnlySpan<string?> values, int stopAt)
+    {
+        var count = 0;
+        for (var i = 0; i < values.Length && count < stopAt; i++)
+        {
+            var value = values[i].AsSpan().Trim();
+            if (!value.IsEmpty && !SeenBefore(values, i, value)) count++;
+        }
+        return count;
+    }
+
     private static bool SeenBefore(ReadOnlySpan<string?> values, int index, ReadOnlySpan<char> value)
     {
         for (var j = 0; j < index; j++)
@@ -337,6 +379,22 @@ public ref struct PinterestJsonObject
             if (values[j].AsSpan().Trim().SequenceEqual(value)) return true;
         }
         return false;
+    }
+
+    /// <summary>
+    /// Within the schema's bounds for money (0 to 10^15: Pinterest parses it into a double, exact to the cent up to
+    /// there, and a conversion is worth nothing less than zero).
+    /// </summary>
+    private static bool MoneyInRange(PinterestField field, decimal value)
+    {
+        var info = PinterestSchema.GetField(field);
+        return !(info?.Minimum is { } min && value < min) && !(info?.Maximum is { } max && value > max);
+    }
+
+    private static bool MoneyInRange(PinterestField field, double value)
+    {
+        var info = PinterestSchema.GetField(field);
+        return !(info?.Minimum is { } min && value < min) && !(info?.Maximum is { } max && value > max);
     }
 
     private void MoneyCore<T>(PinterestField field, T value) where T : IUtf8SpanFormattable

@@ -39,6 +39,18 @@ public struct PinterestReportBuilder
     /// <summary>Records that a field was written (a signal when the field is weighted).</summary>
     public void Present(PinterestField field) => _signals |= PinterestSchema.GetField(field)?.Signal ?? PinterestSignals.None;
 
+    /// <summary>
+    /// Records a client IP address before the identity check: present when it is IPv4 or IPv6 text, dropped as invalid
+    /// otherwise (then it counts for nothing); null or blank records nothing.
+    /// </summary>
+    public void IpAddress(PinterestField field, string? value)
+    {
+        var text = value.AsSpan().Trim();
+        if (text.IsEmpty) return;
+        if (IpAddressText.IsValid(text)) Present(field);
+        else Dropped(field, PinterestHashStatus.Invalid);
+    }
+
     /// <summary>Records that a field's value was dropped, and why.</summary>
     public void Dropped(PinterestField field, PinterestHashStatus reason)
     {

@@ -17,4 +17,13 @@ public enum PinterestUnsendableReason
 
     /// <summary>The event itself is null (an element of the array given to <c>PinterestJson.WriteRequest</c>).</summary>
     NullEvent = 4,
+
+    /// <summary>The event_id is longer than 256 characters (CONTRACT v3): Pinterest deduplicates on it, so it is not cut.</summary>
+    EventIdTooLong = 5,
+
+    /// <summary>
+    /// A non-nullable mapped event time holds its default value (or 0 Unix seconds): a bug in the caller, not "now".
+    /// Make the member nullable to mean now.
+    /// </summary>
+    EventTimeMissing = 6,
 }

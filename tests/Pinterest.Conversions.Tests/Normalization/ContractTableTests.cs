@@ -16,9 +16,43 @@ public class ContractTableTests
         { PinterestField.State, "California", "ca" },
         { PinterestField.Zip, "98121-4892", "98121" },
         { PinterestField.Zip, "NR9 5AL", "nr95al" },
+        { PinterestField.Zip, "700114", "700114" },
+        { PinterestField.Zip, "1010", "1010" },
         { PinterestField.Country, "USA", "us" },
         { PinterestField.ExternalId, "EA7583CD-A667-48BC-B806-42ECB2B48606", "ea7583cd-a667-48bc-b806-42ecb2b48606" },
+        { PinterestField.MobileAdId, "EA7583CD-A667-48BC-B806-42ECB2B48606", "ea7583cd-a667-48bc-b806-42ecb2b48606" },
     };
+
+    [Theory]
+    [InlineData("00000000-0000-0000-0000-000000000000")] // the id a device with ad tracking limited reports
+    [InlineData("0000000000000000")]
+    [InlineData(" 00000000-0000-0000-0000-000000000000 ")]
+    [InlineData("12b9377cbe7e5c94e8a70d9d23929523d14afa954793130f8a3959c7b849aca8")] // its SHA-256, pre-hashed
+    [InlineData("12B9377CBE7E5C94E8A70D9D23929523D14AFA954793130F8A3959C7B849ACA8")]
+    public void An_all_zero_mobile_ad_id_identifies_nobody_and_is_invalid(string input)
+    {
+        Assert.Null(PinterestHash.MobileAdId(input));
+        Span<char> hash = stackalloc char[64];
+        Assert.Equal(PinterestHashStatus.Invalid, PinterestHash.TryMobileAdId(input, hash, out _));
+        var batch = PinterestHashBatch.Rent();
+        try
+        {
+            Assert.Equal(PinterestHashStatus.Invalid, batch.Add(PinterestField.MobileAdId, input));
+            Assert.Equal(PinterestHashStatus.Invalid, batch.Add(PinterestField.MobileAdId, input, Pinterest.Conversions.Hashing.PreHashed));
+        }
+        finally
+        {
+            PinterestHashBatch.Return(batch);
+        }
+    }
+
+    [Fact]
+    public void Only_the_mobile_ad_id_refuses_zeros_and_their_hash()
+    {
+        Assert.NotNull(PinterestHash.ExternalId("00000000-0000-0000-0000-000000000000"));
+        Assert.NotNull(PinterestHash.ExternalId("12b9377cbe7e5c94e8a70d9d23929523d14afa954793130f8a3959c7b849aca8"));
+        Assert.NotNull(PinterestHash.MobileAdId("00000000-0000-0000-0000-000000000001"));
+    }
 
     [Theory]
     [MemberData(nameof(Rows))]

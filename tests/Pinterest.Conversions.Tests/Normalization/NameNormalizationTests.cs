@@ -1,7 +1,7 @@
 using Xunit;
 namespace Pinterest.Conversions.Tests.Normalization;
 
-/// <summary>fn, ln (Name) and external_id, hashed_maids (Lowercase): invariant lowercase, every script kept.</summary>
+/// <summary>fn, ln (Name) and external_id (Lowercase): invariant lowercase, every script kept.</summary>
 public class NameNormalizationTests
 {
     [Theory]

@@ -43,6 +43,6 @@ internal static class Norm
     [
         NormalizationRule.Email, NormalizationRule.Phone, NormalizationRule.Gender, NormalizationRule.DateOfBirth,
         NormalizationRule.Name, NormalizationRule.City, NormalizationRule.State, NormalizationRule.Zip,
-        NormalizationRule.Country, NormalizationRule.Lowercase,
+        NormalizationRule.Country, NormalizationRule.Lowercase, NormalizationRule.MobileAdId,
     ];
 }

@@ -39,6 +39,9 @@ public class PeerVectorTests
         { PinterestField.City, "Washington D.C", "washingtondc" },
         { PinterestField.Country, "   US   ", "us" },
 
+        // rudderlabs/rudder-transformer src/cdk/v2/destinations/pinterest_tag/utils.test.js (CONTRACT v3: six digits kept)
+        { PinterestField.Zip, "700114", "700114" },
+
         // facebook/capi-param-builder nodejs/capi-param-builder/tests/emailUtil.test.js
         { PinterestField.Email, "     John_Smith@gmail.com    ", "john_smith@gmail.com" },
         { PinterestField.Email, "TEST@EXAMPLE.COM", "test@example.com" },
@@ -204,7 +207,7 @@ public class PeerVectorTests
         { PinterestField.FirstName, "John Smith", "johnsmith", "john smith" },
         // capi-param-builder tests/zipCodeUtil.test.js
         { PinterestField.Zip, "A1 B2", "a1 b2", "a1b2" },
-        { PinterestField.Zip, "12345-6789-extra", "12345", "123456789extra" },
+        { PinterestField.Zip, "12345-6789-extra", "12345", null }, // letters and digits: 14 characters, over 10
         { PinterestField.Zip, "-12345", "", "12345" },
         // capi-param-builder tests/externalIDUtil.test.js: Pinterest's rule is lowercase only
         { PinterestField.ExternalId, "external 123", "external123", "external 123" },
@@ -217,7 +220,7 @@ public class PeerVectorTests
         { PinterestField.State, "Washington, D.C.", "washingtondc", "dc" },
         { PinterestField.Country, "Germany", null, "de" },
         { PinterestField.City, "Stanley Park 1234", "stanleypark", "stanleypark1234" },
-        { PinterestField.Zip, "641041-ABC-XYZ", "641041", "641041abcxyz" },
+        { PinterestField.Zip, "641041-ABC-XYZ", "641041", null }, // 12 characters, over 10
         // facebook-php-business-sdk ServerSideNormalizeTest.php
         { PinterestField.Zip, "98-121-4892", "98", "98121" },
         { PinterestField.City, "Seattle-98121", "seattle", "seattle98121" },
@@ -226,8 +229,7 @@ public class PeerVectorTests
         // managed-components/pinterest-conversion-api src/index.test.ts (raw hashing)
         { PinterestField.Phone, "05498715647", "05498715647", "5498715647" },
         { PinterestField.FirstName, "Hanni", "Hanni", "hanni" },
-        // rudderlabs/rudder-transformer src/cdk/v2/destinations/pinterest_tag/utils.test.js: CONTRACT keeps five digits
-        { PinterestField.Zip, "700114", "700114", "70011" },
+        // rudderlabs/rudder-transformer src/cdk/v2/destinations/pinterest_tag/utils.test.js
         { PinterestField.Gender, "female", "female", "f" },
     };
 

@@ -1,0 +1,33 @@
+namespace Pinterest.Conversions.AspNetCore.Tests;
+
+/// <summary>A line item whose texts reach the Tag's event data (product_name, product_category).</summary>
+public sealed record Line(
+    [property: MapTo(PinterestField.ItemId)] string Sku,
+    [property: MapTo(PinterestField.ItemName)] string Name,
+    [property: MapTo(PinterestField.ItemCategory)] string Category,
+    [property: MapTo(PinterestField.ItemPrice)] decimal Price,
+    [property: MapTo(PinterestField.Quantity)] int Quantity);
+
+/// <summary>A checkout whose every Tag parameter can carry a hostile string.</summary>
+[PinterestEvent(EventName.Checkout)]
+public partial record Purchase
+{
+    [MapTo(PinterestField.EventId)] public required string OrderId { get; init; }
+    [MapTo(PinterestField.Email)] public string? Email { get; init; }
+    [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+    [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+    [MapTo(PinterestField.Value)] public decimal Total { get; init; }
+    [MapTo(PinterestField.Currency)] public string? Currency { get; init; }
+    [MapTo(PinterestField.Contents)] public Line[] Lines { get; init; } = [];
+    [MapTo(PinterestField.OrderId)] public string? OrderNumber { get; init; }
+}
+
+/// <summary>A search: search_query is free text typed by the visitor.</summary>
+[PinterestEvent(EventName.Search)]
+public partial record Searched
+{
+    [MapTo(PinterestField.EventId)] public required string Id { get; init; }
+    [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+    [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+    [MapTo(PinterestField.SearchString)] public string? Query { get; init; }
+}
