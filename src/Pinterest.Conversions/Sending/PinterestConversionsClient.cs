@@ -20,11 +20,9 @@ namespace Pinterest.Conversions;
 public sealed class PinterestConversionsClient
 {
     /// <summary>The most events one request may hold (the spec's <c>maxItems</c>).</summary>
-    public const int MaxEventsPerRequest = 1000;
+    public const int MaxEventsPerRequest = PinterestSchema.MaxEventsPerRequest;
 
     private const string RequestIdHeader = "x-pinterest-rid";
-    private static readonly byte[] s_open = "{\"data\":["u8.ToArray();
-    private static readonly byte[] s_close = "]}"u8.ToArray();
     private static readonly MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };
 
     private readonly HttpClient _http;
@@ -133,67 +131,122 @@ public sealed class PinterestConversionsClient
         return new PinterestSendResult(outcomes, requests);
     }
 
+    // One chunk of at most 1000 events, in three steps: local rejections, one request of the rest (split in halves while
+    // Pinterest answers 400 or 413 for the whole), and one outcome per event from the attempt's verdict.
     private async Task SendChunkAsync(
         PinterestAccount account, ArraySegment<PinterestSerializedEvent> events, int baseIndex,
         List<PinterestEventOutcome> outcomes, List<PinterestRequestResult> requests, CancellationToken cancellationToken)
     {
         var first = outcomes.Count;
-        var now = Options.TimeProvider.GetUtcNow().ToUnixTimeSeconds();
-        var latest = now + (long)Options.MaxClockSkew.TotalSeconds;
-        var oldest = now - (long)Options.MaxEventAge.TotalSeconds;
-
-        using var body = new PooledBufferWriter(16 * 1024);
-        body.Write(s_open);
-        var sent = new List<int>(events.Count);
-        var hasOffline = false;
+        var now = Options.TimeProvider.GetUtcNow();
+        var toSend = new List<int>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
             var evt = events[i];
-            var index = baseIndex + i;
-            PinterestEventOutcome? rejected = null;
-            if (evt.EventName is null)
-                rejected = Reject(index, evt, PinterestRejectionReason.NullEvent, "The event is null.");
-            else if (!evt.Report.IsWritten || evt.Json.IsEmpty)
-                rejected = Reject(index, evt, PinterestRejectionReason.Unsendable, $"The event cannot be sent: {evt.Report.UnsendableReason}.");
-            else if (evt.Report.EventTime > latest)
-                rejected = Reject(index, evt, PinterestRejectionReason.EventTimeInFuture,
-                    $"event_time is more than {Options.MaxClockSkew} in the future (clock skew allowed).");
-            else if (evt.Report.EventTime < oldest)
-                rejected = Reject(index, evt, PinterestRejectionReason.EventTimeTooOld, $"event_time is older than {Options.MaxEventAge}.");
-
-            outcomes.Add(rejected!); // replaced below for sent events
-            if (rejected is not null) continue;
-            if (sent.Count > 0) body.Write(","u8);
-            body.Write(evt.Json.Span);
-            sent.Add(i);
-            hasOffline |= evt.Report.ActionSource == ActionSource.Offline;
+            var reason = evt.EventName is null ? PinterestRejectionReason.NullEvent : CheckLocally(evt.Report, now, Options.MaxClockSkew, Options.MaxEventAge);
+            if (reason == PinterestRejectionReason.None && evt.Json.IsEmpty) reason = PinterestRejectionReason.Unsendable;
+            outcomes.Add(reason == PinterestRejectionReason.None ? null! : Reject(baseIndex + i, evt, reason)); // sent ones are replaced below
+            if (reason == PinterestRejectionReason.None) toSend.Add(i);
         }
-        if (sent.Count == 0) return;
-        body.Write(s_close);
+        if (toSend.Count > 0) await SendIndicesAsync(account, events, toSend, baseIndex, first, outcomes, requests, cancellationToken).ConfigureAwait(false);
+    }
 
+    private async Task SendIndicesAsync(
+        PinterestAccount account, ArraySegment<PinterestSerializedEvent> events, List<int> indices, int baseIndex, int first,
+        List<PinterestEventOutcome> outcomes, List<PinterestRequestResult> requests, CancellationToken cancellationToken)
+    {
+        var hasOffline = false;
+        foreach (var i in indices) hasOffline |= events[i].Report.ActionSource == ActionSource.Offline;
         if (cancellationToken.IsCancellationRequested)
         {
             // Cancelled before this request: nothing was sent, so the events may be sent again later.
-            foreach (var i in sent)
+            foreach (var i in indices)
                 outcomes[first + i] = Outcome(baseIndex + i, events[i], PinterestEventStatus.Failed, "The send was cancelled before this request was made.", null, null);
-            requests.Add(new PinterestRequestResult(sent.Count, null, null, null, "Cancelled before sending.", hasOffline, 0, TimeSpan.Zero));
+            requests.Add(new PinterestRequestResult(indices.Count, null, null, null, "Cancelled before sending.", hasOffline, 0, TimeSpan.Zero));
             return;
         }
 
-        var state = new PinterestSendAttemptState(sent.Count, hasOffline);
+        PinterestAttemptResult attempt;
+        using (var body = new PooledBufferWriter(16 * 1024))
+        {
+            PinterestRequestBody.Write(body, indices.Count, k => events[indices[k]].Json.Span);
+            attempt = await SendBodyAsync(account, body.WrittenMemory, indices.Count, hasOffline, retriesAllowed: true, cancellationToken).ConfigureAwait(false);
+        }
+        requests.Add(new PinterestRequestResult(attempt.EventCount, attempt.StatusCode, attempt.RequestId, attempt.ErrorCode, attempt.Message,
+            hasOffline, Math.Max(1, attempt.Attempts), attempt.Duration));
+
+        if (attempt.Verdict == PinterestRequestVerdict.Split)
+        {
+            // Nothing was processed: the halves go again, until the event Pinterest refuses stands alone.
+            var half = indices.Count / 2;
+            await SendIndicesAsync(account, events, indices.GetRange(0, half), baseIndex, first, outcomes, requests, cancellationToken).ConfigureAwait(false);
+            await SendIndicesAsync(account, events, indices.GetRange(half, indices.Count - half), baseIndex, first, outcomes, requests, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+        for (var k = 0; k < indices.Count; k++)
+        {
+            var i = indices[k];
+            outcomes[first + i] = ToOutcome(attempt, k, baseIndex + i, events[i]);
+        }
+    }
+
+    /// <summary>
+    /// Sends one request of events written earlier (each a JSON object from <see cref="IPinterestEvent.WriteTo"/>) and
+    /// reports how it ended, for senders that keep their own store and apply <see cref="PinterestRetryRules"/> themselves:
+    /// no local checks, no splitting, and retrying handlers of the <see cref="HttpClient"/> make one attempt only.
+    /// Never throws for an HTTP or network failure; cancellation before sending ends it as not sent, in flight as timed out.
+    /// </summary>
+    public async Task<PinterestAttemptResult> SendRequestAsync(
+        PinterestAccount account, IReadOnlyList<ReadOnlyMemory<byte>> events, bool hasOfflineEvents, CancellationToken cancellationToken = default)
+    {
+        if (account is null) throw new ArgumentNullException(nameof(account));
+        if (events is null) throw new ArgumentNullException(nameof(events));
+        if (events.Count is 0 or > MaxEventsPerRequest)
+            throw new ArgumentOutOfRangeException(nameof(events), events.Count, $"A request holds 1 to {MaxEventsPerRequest} events.");
+        using var body = new PooledBufferWriter(16 * 1024);
+        PinterestRequestBody.Write(body, events.Count, k => events[k].Span);
+        return await SendBodyAsync(account, body.WrittenMemory, events.Count, hasOfflineEvents, retriesAllowed: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The local rejection rules, for queues that check at enqueue too: an unsendable report, an event_time later than
+    /// <paramref name="now"/> plus <paramref name="maxClockSkew"/>, or older than <paramref name="maxEventAge"/>.
+    /// </summary>
+    public static PinterestRejectionReason CheckLocally(in PinterestEventReport report, DateTimeOffset now, TimeSpan maxClockSkew, TimeSpan maxEventAge)
+    {
+        if (!report.IsWritten) return PinterestRejectionReason.Unsendable;
+        var seconds = now.ToUnixTimeSeconds();
+        if (report.EventTime > seconds + (long)maxClockSkew.TotalSeconds) return PinterestRejectionReason.EventTimeInFuture;
+        if (report.EventTime < seconds - (long)maxEventAge.TotalSeconds) return PinterestRejectionReason.EventTimeTooOld;
+        return PinterestRejectionReason.None;
+    }
+
+    // One HTTP request (through the HttpClient's handlers, which may retry when allowed), never throwing for HTTP or
+    // network failures: the answer, the failure and the verdict come back in the result.
+    private async Task<PinterestAttemptResult> SendBodyAsync(
+        PinterestAccount account, ReadOnlyMemory<byte> body, int eventCount, bool hasOffline, bool retriesAllowed, CancellationToken cancellationToken)
+    {
+        var state = new PinterestSendAttemptState(eventCount, hasOffline, retriesAllowed);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return new PinterestAttemptResult(eventCount, hasOffline, null, PinterestTransportFailure.NotSent, false, null, null, null,
+                "The send was cancelled before the request was made.", [], 0, TimeSpan.Zero);
+        }
+
         var started = Stopwatch.GetTimestamp();
         int? status = null;
         string? requestId = null;
+        TimeSpan? retryAfter = null;
         PinterestErrorBody? answer = null;
         var failure = PinterestTransportFailure.None;
         string? failureText = null;
         Exception? failureException = null;
-        var cancelledInFlight = false; // or otherwise surely received without a readable answer
+        var responseBegun = false;
 
         using (var request = new HttpRequestMessage(HttpMethod.Post, EventsUri(account)))
         {
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", account.AccessToken);
-            var content = new ReadOnlyMemoryContent(body.WrittenMemory);
+            var content = new ReadOnlyMemoryContent(body);
             content.Headers.ContentType = s_json;
             request.Content = content;
             request.Options.Set(PinterestRetryRules.StateKey, state);
@@ -201,24 +254,24 @@ public sealed class PinterestConversionsClient
             {
                 using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
                 status = (int)response.StatusCode;
+                responseBegun = true;
                 if (response.Headers.TryGetValues(RequestIdHeader, out var ids)) requestId = ids.FirstOrDefault();
+                if (status is 429 or 503) retryAfter = PinterestRetryRules.GetRetryAfter(response, Options.TimeProvider.GetUtcNow());
                 answer = await ReadAnswerAsync(response, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                // Cancelled in flight: Pinterest may have the request. Reported, not thrown, so no event is left without an outcome.
+                // Cancelled in flight: Pinterest may have the request.
                 status = null;
                 failure = PinterestTransportFailure.TimedOut;
                 failureText = "The send was cancelled while the request was in flight.";
-                cancelledInFlight = true;
             }
             catch (Exception ex) when (status is null || ex is HttpRequestException or IOException or OperationCanceledException)
             {
-                // No response, or the body was cut off: either way the answer is missing.
-                cancelledInFlight |= status is not null; // a response had begun: the request was surely received
+                // No response, or the body was cut off after a response had begun (then surely received): the answer is missing.
+                failure = responseBegun ? PinterestTransportFailure.LostAfterSending : PinterestRetryRules.Classify(ex);
                 status = null;
                 failureException = ex;
-                failure = PinterestRetryRules.Classify(ex);
                 failureText = Describe(ex, failure);
             }
         }
@@ -227,41 +280,43 @@ public sealed class PinterestConversionsClient
         // A retrying handler records every attempt, classifying its own exceptions (a circuit breaker's refusal is
         // "not sent"); without one, the client records its single attempt here.
         if (state.Attempts == 0) state.RecordAttempt(status, failure);
-        else if (status is null)
+        else if (status is null && !responseBegun && failure != PinterestTransportFailure.TimedOut)
         {
             failure = state.LastFailure;
             if (failureException is not null) failureText = Describe(failureException, failure);
         }
-        var events2 = answer?.Code is null ? answer?.Events : answer.Details?.Events;
-        if (status is 200 or 422 && events2 is not null)
-        {
-            for (var k = 0; k < sent.Count; k++)
-            {
-                var i = sent[k];
-                var evt = events[i];
-                var result = k < events2.Count ? events2[k] : null;
-                outcomes[first + i] = result?.Status switch
-                {
-                    "processed" => Outcome(baseIndex + i, evt, PinterestEventStatus.Processed, null, NullIfEmpty(result.WarningMessage), requestId),
-                    "failed" => Outcome(baseIndex + i, evt, PinterestEventStatus.Failed, NullIfEmpty(result.ErrorMessage) ?? "Pinterest reported the event as failed.",
-                        NullIfEmpty(result.WarningMessage), requestId),
-                    _ => Outcome(baseIndex + i, evt, PinterestEventStatus.Unknown, "Pinterest's answer has no status for this event.", null, requestId),
-                };
-            }
-        }
-        else
-        {
-            // The whole request failed. It may still have been processed when an attempt ended that way.
-            var maybe = state.MayHaveBeenProcessed || cancelledInFlight || status is >= 200 and < 300;
-            var message = failureText ?? DescribeStatus(status, answer);
-            if (maybe) message += $" The request may have been processed; it was not {(state.HasOfflineEvents ? "retried because the batch holds offline events, which Pinterest never deduplicates" : "confirmed")}.";
-            var eventStatus = maybe ? PinterestEventStatus.Unknown : PinterestEventStatus.Failed;
-            foreach (var i in sent)
-                outcomes[first + i] = Outcome(baseIndex + i, events[i], eventStatus, message, null, requestId);
-        }
 
-        requests.Add(new PinterestRequestResult(sent.Count, status, requestId, answer?.Code, answer?.Code is null ? failureText : answer.Message,
-            hasOffline, Math.Max(1, state.Attempts), duration));
+        var results = answer?.Code is null ? answer?.Events : answer.Details?.Events;
+        var answers = status is 200 or 422 && results is not null
+            ? results.Select(r => new PinterestEventAnswer(r?.Status, NullIfEmpty(r?.ErrorMessage), NullIfEmpty(r?.WarningMessage))).ToArray()
+            : [];
+        var message = failureText ?? (answer?.Code is not null || status is not (200 or 422) ? DescribeStatus(status, answer) : null);
+        return new PinterestAttemptResult(eventCount, hasOffline, status, failure, state.MayHaveBeenProcessed, retryAfter, requestId,
+            answer?.Code, message, answers, Math.Max(1, state.Attempts), duration);
+    }
+
+    // One event's outcome from the attempt that carried it (at position k of the request).
+    private static PinterestEventOutcome ToOutcome(PinterestAttemptResult attempt, int k, int index, PinterestSerializedEvent evt)
+    {
+        if (attempt.Verdict == PinterestRequestVerdict.Answered)
+        {
+            var answer = attempt.Events[k];
+            return answer.Status switch
+            {
+                "processed" => Outcome(index, evt, PinterestEventStatus.Processed, null, answer.WarningMessage, attempt.RequestId),
+                "failed" => Outcome(index, evt, PinterestEventStatus.Failed, answer.ErrorMessage ?? "Pinterest reported the event as failed.",
+                    answer.WarningMessage, attempt.RequestId),
+                _ => Outcome(index, evt, PinterestEventStatus.Unknown, "Pinterest's answer has no status for this event.", null, attempt.RequestId),
+            };
+        }
+        // The whole request failed. It may still have been processed when an attempt ended that way.
+        var message = attempt.Message ?? DescribeStatus(attempt.StatusCode, null);
+        if (attempt.MayHaveBeenProcessed)
+        {
+            message += $" The request may have been processed; it was not {(attempt.HasOfflineEvents ? "retried because the batch holds offline events, which Pinterest never deduplicates" : "confirmed")}.";
+            return Outcome(index, evt, PinterestEventStatus.Unknown, message, null, attempt.RequestId);
+        }
+        return Outcome(index, evt, PinterestEventStatus.Failed, message, null, attempt.RequestId);
     }
 
     private PinterestEventReport WriteOne<T>(T evt, PooledBufferWriter destination) where T : IPinterestEvent?
@@ -324,8 +379,14 @@ public sealed class PinterestConversionsClient
         };
     }
 
-    private static PinterestEventOutcome Reject(int index, PinterestSerializedEvent evt, PinterestRejectionReason reason, string message) =>
-        new(index, evt.EventName, evt.EventId, PinterestEventStatus.RejectedLocally, evt.Report, reason, message, null, null);
+    private PinterestEventOutcome Reject(int index, PinterestSerializedEvent evt, PinterestRejectionReason reason) =>
+        new(index, evt.EventName, evt.EventId, PinterestEventStatus.RejectedLocally, evt.Report, reason, reason switch
+        {
+            PinterestRejectionReason.NullEvent => "The event is null.",
+            PinterestRejectionReason.EventTimeInFuture => $"event_time is more than {Options.MaxClockSkew} in the future (clock skew allowed).",
+            PinterestRejectionReason.EventTimeTooOld => $"event_time is older than {Options.MaxEventAge}.",
+            _ => $"The event cannot be sent: {evt.Report.UnsendableReason}.",
+        }, null, null);
 
     private static PinterestEventOutcome Outcome(int index, PinterestSerializedEvent evt, PinterestEventStatus status, string? message, string? warning, string? requestId) =>
         new(index, evt.EventName, evt.EventId, status, evt.Report, PinterestRejectionReason.None, message, warning, requestId);

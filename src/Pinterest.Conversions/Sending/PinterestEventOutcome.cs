@@ -3,7 +3,8 @@ namespace Pinterest.Conversions;
 /// <summary>The outcome of one event of a send, at the event's position in the input. Holds no personal value.</summary>
 public sealed class PinterestEventOutcome
 {
-    internal PinterestEventOutcome(
+    /// <summary>Creates an outcome (senders with their own store report final outcomes with it).</summary>
+    public PinterestEventOutcome(
         int index, string? eventName, string? eventId, PinterestEventStatus status, PinterestEventReport report,
         PinterestRejectionReason rejectionReason, string? message, string? warning, string? requestId)
     {

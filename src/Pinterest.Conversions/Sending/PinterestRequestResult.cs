@@ -3,7 +3,8 @@ namespace Pinterest.Conversions;
 /// <summary>One HTTP request of a send: how it was answered.</summary>
 public sealed class PinterestRequestResult
 {
-    internal PinterestRequestResult(int eventCount, int? statusCode, string? requestId, int? errorCode, string? errorMessage, bool hasOfflineEvents, int attempts, TimeSpan duration)
+    /// <summary>Describes one HTTP request of a send.</summary>
+    public PinterestRequestResult(int eventCount, int? statusCode, string? requestId, int? errorCode, string? errorMessage, bool hasOfflineEvents, int attempts, TimeSpan duration)
     {
         EventCount = eventCount;
         StatusCode = statusCode;

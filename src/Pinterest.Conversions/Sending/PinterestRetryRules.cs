@@ -26,7 +26,7 @@ public enum PinterestTransportFailure
 /// connections lost after sending only when the batch holds no offline event (Pinterest deduplicates other events on
 /// event_id + event_name within 48 hours, never offline ones); every other status (400, 401, 403, 422, ...) never.
 /// </summary>
-public static class PinterestRetryRules
+public static partial class PinterestRetryRules
 {
     /// <summary>The request option under which the client puts the state of a send, for retrying handlers to read and update.</summary>
     public static HttpRequestOptionsKey<PinterestSendAttemptState> StateKey { get; } = new("Pinterest.Conversions.SendAttemptState");
@@ -126,6 +126,13 @@ public sealed class PinterestSendAttemptState
         HasOfflineEvents = hasOfflineEvents;
     }
 
+    /// <summary>Creates the state of one request that retrying handlers must not repeat (its sender keeps its own store and rules).</summary>
+    public PinterestSendAttemptState(int eventCount, bool hasOfflineEvents, bool retriesAllowed)
+        : this(eventCount, hasOfflineEvents) => RetriesAllowed = retriesAllowed;
+
+    /// <summary>False when a retrying handler must make one attempt only (the outbox's sender retries through its store).</summary>
+    public bool RetriesAllowed { get; } = true;
+
     /// <summary>Events in the request.</summary>
     public int EventCount { get; }
 
@@ -148,6 +155,6 @@ public sealed class PinterestSendAttemptState
         Interlocked.Increment(ref _attempts);
         if (PinterestRetryRules.MayHaveBeenProcessed(statusCode, failure))
             Interlocked.Exchange(ref _mayHaveBeenProcessed, 1);
-        return PinterestRetryRules.ShouldRetry(statusCode, failure, HasOfflineEvents);
+        return RetriesAllowed && PinterestRetryRules.ShouldRetry(statusCode, failure, HasOfflineEvents);
     }
 }

@@ -3,7 +3,8 @@ namespace Pinterest.Conversions;
 /// <summary>The result of a send: one outcome per event in input order, the HTTP requests made, and the warnings.</summary>
 public sealed class PinterestSendResult
 {
-    internal PinterestSendResult(IReadOnlyList<PinterestEventOutcome> outcomes, IReadOnlyList<PinterestRequestResult> requests)
+    /// <summary>Creates a result from outcomes and the requests that produced them.</summary>
+    public PinterestSendResult(IReadOnlyList<PinterestEventOutcome> outcomes, IReadOnlyList<PinterestRequestResult> requests)
     {
         Outcomes = outcomes;
         Requests = requests;

@@ -8,33 +8,35 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Pinterest.Conversions;
 using Pinterest.Conversions.Hosting;
+using Pinterest.Conversions.Hosting.Delivery;
+using Pinterest.Conversions.Hosting.Outbox;
 using Polly;
 using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers Pinterest.Conversions: options, the resilient typed client, the queue, metrics and the health report.</summary>
+/// <summary>Registers Pinterest.Conversions: options, the resilient typed client, the queue and its sender, the outbox view, metrics and the health report.</summary>
 public static class PinterestConversionsServiceCollectionExtensions
 {
     /// <summary>The name of the HttpClient (and of its resilience pipeline).</summary>
     public const string HttpClientName = "Pinterest.Conversions";
 
     /// <summary>Adds Pinterest.Conversions with options bound from the section <c>Pinterest:Conversions</c> of <paramref name="configuration"/>.</summary>
-    public static IHttpClientBuilder AddPinterestConversions(this IServiceCollection services, IConfiguration configuration)
+    public static PinterestConversionsBuilder AddPinterestConversions(this IServiceCollection services, IConfiguration configuration)
     {
         if (configuration is null) throw new ArgumentNullException(nameof(configuration));
         return services.AddPinterestConversions(configuration.GetSection(PinterestConversionsOptions.SectionName), null);
     }
 
     /// <summary>Adds Pinterest.Conversions with options set by <paramref name="configure"/>.</summary>
-    public static IHttpClientBuilder AddPinterestConversions(this IServiceCollection services, Action<PinterestConversionsOptions> configure)
+    public static PinterestConversionsBuilder AddPinterestConversions(this IServiceCollection services, Action<PinterestConversionsOptions> configure)
     {
         if (configure is null) throw new ArgumentNullException(nameof(configure));
         return services.AddPinterestConversions(null, configure);
     }
 
-    private static IHttpClientBuilder AddPinterestConversions(this IServiceCollection services, IConfiguration? section, Action<PinterestConversionsOptions>? configure)
+    private static PinterestConversionsBuilder AddPinterestConversions(this IServiceCollection services, IConfiguration? section, Action<PinterestConversionsOptions>? configure)
     {
         if (services is null) throw new ArgumentNullException(nameof(services));
         var options = services.AddOptions<PinterestConversionsOptions>();
@@ -44,28 +46,35 @@ public static class PinterestConversionsServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PinterestConversionsOptions>, PinterestConversionsOptionsValidator>());
 
         // A second call adds its configuration only: one queue, one sender, one resilience handler.
-        if (services.Any(d => d.ServiceType == typeof(PinterestEventQueue))) return services.AddHttpClient(HttpClientName);
+        if (services.Any(d => d.ServiceType == typeof(PinterestEventQueue))) return new PinterestConversionsBuilder(services.AddHttpClient(HttpClientName));
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(sp => new PinterestMetrics(sp.GetService<IMeterFactory>()));
         services.TryAddSingleton(sp => new PinterestHealthMonitor(sp.GetRequiredService<IOptions<PinterestConversionsOptions>>().Value.TagEvents));
         services.TryAddSingleton<PinterestAccounts>();
-        services.TryAddSingleton(sp => new PinterestEventQueue(
+        services.TryAddSingleton<IPinterestAccountResolver, ConfiguredAccountResolver>();
+        // The in-memory store is the default; UseSqliteOutbox and UsePostgreSqlOutbox replace it.
+        services.TryAddSingleton<IPinterestOutboxStore>(sp => new InMemoryOutboxStore(sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton(sp => new DeliveryEngine(
+            sp.GetRequiredService<IPinterestOutboxStore>(),
             sp.GetRequiredService<IOptions<PinterestConversionsOptions>>(),
+            sp.GetRequiredService<IPinterestAccountResolver>(),
             () => sp.GetRequiredService<PinterestConversionsClient>(),
+            sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<PinterestMetrics>(),
             sp.GetRequiredService<PinterestHealthMonitor>(),
             sp.GetServices<IPinterestSendObserver>(),
-            sp.GetRequiredService<ILogger<PinterestEventQueue>>(),
-            sp.GetRequiredService<TimeProvider>()));
+            sp.GetRequiredService<ILogger<DeliveryEngine>>()));
+        services.TryAddSingleton<PinterestEventQueue>();
         services.TryAddSingleton<IPinterestEventQueue>(sp => sp.GetRequiredService<PinterestEventQueue>());
-        services.AddHostedService(sp => sp.GetRequiredService<PinterestEventQueue>());
+        services.TryAddSingleton<IPinterestOutbox, PinterestOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<DeliveryEngine>());
 
         var client = services.AddHttpClient(HttpClientName).AddTypedClient<PinterestConversionsClient>(CreateClient);
         client.ConfigureHttpClient(http => http.Timeout = Timeout.InfiniteTimeSpan); // the pipeline's total timeout rules
         client.RedactLoggedHeaders(_ => true); // the Authorization header never reaches a log
         client.AddResilienceHandler(HttpClientName, ConfigurePipeline);
-        return client;
+        return new PinterestConversionsBuilder(client);
     }
 
     private static PinterestConversionsClient CreateClient(HttpClient http, IServiceProvider sp)
@@ -89,8 +98,12 @@ public static class PinterestConversionsServiceCollectionExtensions
             UseJitter = true,
             Delay = retry.BaseDelay,
             MaxDelay = retry.MaxDelay,
-            ShouldRetryAfterHeader = true,
-            ShouldHandle = args => new ValueTask<bool>(retry.MaxRetries > 0 && PinterestResiliencePolicy.ShouldRetry(args.Outcome, args.Context)),
+            // Retry-After is honoured up to MaxDelay; a longer one ends the request as not processed at once (one huge
+            // header must not hold a request for the whole total timeout and end it as "connection lost").
+            ShouldRetryAfterHeader = false,
+            DelayGenerator = args => new ValueTask<TimeSpan?>(PinterestResiliencePolicy.RetryAfter(args.Outcome)),
+            ShouldHandle = args => new ValueTask<bool>(retry.MaxRetries > 0 && PinterestResiliencePolicy.ShouldRetry(args.Outcome, args.Context)
+                && !PinterestResiliencePolicy.AsksTooLongAWait(args.Outcome, retry.MaxDelay)),
             OnRetry = args =>
             {
                 var events = PinterestResiliencePolicy.StateOf(args.Context)?.EventCount ?? 0;
@@ -101,6 +114,9 @@ public static class PinterestConversionsServiceCollectionExtensions
         });
         builder.AddCircuitBreaker(new HttpCircuitBreakerStrategyOptions
         {
+            // The outbox's sender keeps a breaker per ad account; its single attempts do not count here.
+            ShouldHandle = args => new ValueTask<bool>(PinterestResiliencePolicy.StateOf(args.Context)?.RetriesAllowed != false
+                && HttpClientResiliencePredicates.IsTransient(args.Outcome)),
             FailureRatio = retry.CircuitBreakerFailureRatio,
             MinimumThroughput = retry.CircuitBreakerMinimumThroughput,
             SamplingDuration = retry.CircuitBreakerSamplingDuration,

@@ -39,6 +39,12 @@ public sealed class PinterestConversionsOptions
     /// <summary>Retries, circuit breaker and timeouts of the HTTP client.</summary>
     public PinterestRetryOptions Retry { get; set; } = new();
 
+    /// <summary>How the sender delivers what the queue or outbox holds: concurrency, rate limits, leases, redelivery windows.</summary>
+    public PinterestDeliveryOptions Delivery { get; set; } = new();
+
+    /// <summary>The durable outbox, when one is used (<c>UseSqliteOutbox</c>, <c>UsePostgreSqlOutbox</c>).</summary>
+    public PinterestOutboxOptions Outbox { get; set; } = new();
+
     /// <summary>
     /// The standard events the site also fires with the Pinterest Tag, for the health report's lower-funnel rule; null when the
     /// site runs no Tag.
@@ -60,6 +66,8 @@ public sealed class PinterestConversionsOptions
         }
         Queue ??= new PinterestQueueOptions();
         Retry ??= new PinterestRetryOptions();
+        Delivery ??= new PinterestDeliveryOptions();
+        Outbox ??= new PinterestOutboxOptions();
         if (Queue.Capacity is < 1 or > 10_000_000) errors.Add("Queue:Capacity must be 1 to 10000000.");
         if (Queue.BatchSize is < 1 or > PinterestConversionsClient.MaxEventsPerRequest) errors.Add("Queue:BatchSize must be 1 to 1000.");
         if (Queue.FlushInterval <= TimeSpan.Zero || Queue.FlushInterval > TimeSpan.FromHours(1)) errors.Add("Queue:FlushInterval must be positive and at most 1 hour.");
@@ -72,8 +80,20 @@ public sealed class PinterestConversionsOptions
         if (Retry.CircuitBreakerMinimumThroughput < 2) errors.Add("Retry:CircuitBreakerMinimumThroughput must be at least 2.");
         if (Retry.CircuitBreakerBreakDuration < TimeSpan.FromMilliseconds(500)) errors.Add("Retry:CircuitBreakerBreakDuration must be at least 500 ms.");
         if (Retry.CircuitBreakerSamplingDuration < TimeSpan.FromMilliseconds(500)) errors.Add("Retry:CircuitBreakerSamplingDuration must be at least 500 ms.");
+        errors.AddRange(Delivery.GetValidationErrors(this));
+        errors.AddRange(Outbox.GetValidationErrors());
         return errors;
     }
+
+    /// <summary>The redelivery limits these options set, for <see cref="PinterestRetryRules"/>.</summary>
+    public PinterestDeliveryPolicy ToDeliveryPolicy() => new()
+    {
+        MaxEventAge = MaxEventAge,
+        MaxClockSkew = MaxClockSkew,
+        DedupResendWindow = Delivery.DedupResendWindow,
+        AttemptTimeout = Retry.AttemptTimeout,
+        TreatLateAsOffline = Delivery.TreatLateAsOffline,
+    };
 
     /// <summary>The runtime client's options for these settings and <paramref name="timeProvider"/>.</summary>
     public PinterestConversionsClientOptions ToClientOptions(TimeProvider? timeProvider) => new()
@@ -111,8 +131,93 @@ public sealed class PinterestQueueOptions
     /// <summary>The longest an event waits for its batch to fill before it is sent; default 5 seconds.</summary>
     public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>How long shutdown waits to send what is queued; default 30 seconds. What is left after it is dropped and reported.</summary>
+    /// <summary>
+    /// Without an outbox: how long shutdown waits to send what is queued; default 30 seconds. What is left after it is
+    /// dropped and reported. An outbox keeps what is left instead.
+    /// </summary>
     public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+}
+
+/// <summary>How the sender delivers: section <c>Pinterest:Conversions:Delivery</c>.</summary>
+public sealed class PinterestDeliveryOptions
+{
+    /// <summary>Requests in flight at once, over all accounts; each account with ready events gets at most its fair share. Default 4.</summary>
+    public int MaxConcurrentRequests { get; set; } = 4;
+
+    /// <summary>Requests per minute per ad account, per process (Pinterest's limit is 5,000: N instances set 5,000 / N). Default 5,000.</summary>
+    public int RequestsPerMinute { get; set; } = 5_000;
+
+    /// <summary>An offline event whose account, name and id were accepted within this window is refused as a duplicate; default 7 days, at least MaxEventAge.</summary>
+    public TimeSpan OfflineIdempotencyWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a claim is held before another sender may take it back; default Retry:AttemptTimeout + 30 s, at least AttemptTimeout + 10 s.</summary>
+    public TimeSpan? LeaseDuration { get; set; }
+
+    /// <summary>How often the sender looks for due events when nothing wakes it; default 1 second.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A resend of an event that may have been processed must arrive within this of its first send; default 47 hours (Pinterest dedupes within 48).</summary>
+    public TimeSpan DedupResendWindow { get; set; } = TimeSpan.FromHours(47);
+
+    /// <summary>The longest pause of an account whose token is refused (the pause doubles up to it, then one probe request); default 5 minutes.</summary>
+    public TimeSpan MaxPause { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>The longest <c>Retry-After</c> honoured; longer ones are capped to it. Default 10 minutes.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>When true, an event whose resend would arrive over an hour after its event_time is treated as offline (never resent once it may have been processed).</summary>
+    public bool TreatLateAsOffline { get; set; }
+
+    /// <summary>The lease duration in force: <see cref="LeaseDuration"/>, or the attempt timeout plus 30 seconds.</summary>
+    public TimeSpan GetLeaseDuration(PinterestRetryOptions retry) => LeaseDuration ?? (retry ?? new()).AttemptTimeout + TimeSpan.FromSeconds(30);
+
+    internal IEnumerable<string> GetValidationErrors(PinterestConversionsOptions options)
+    {
+        if (MaxConcurrentRequests is < 1 or > 256) yield return "Delivery:MaxConcurrentRequests must be 1 to 256.";
+        if (RequestsPerMinute is < 1 or > 1_000_000) yield return "Delivery:RequestsPerMinute must be 1 to 1000000.";
+        if (OfflineIdempotencyWindow < options.MaxEventAge) yield return "Delivery:OfflineIdempotencyWindow must be at least MaxEventAge.";
+        if (GetLeaseDuration(options.Retry) < options.Retry.AttemptTimeout + TimeSpan.FromSeconds(10))
+            yield return "Delivery:LeaseDuration must be at least Retry:AttemptTimeout + 10 seconds.";
+        if (PollInterval < TimeSpan.FromMilliseconds(10) || PollInterval > TimeSpan.FromMinutes(10)) yield return "Delivery:PollInterval must be 10 ms to 10 minutes.";
+        if (DedupResendWindow <= TimeSpan.Zero || DedupResendWindow > TimeSpan.FromHours(48))
+            yield return "Delivery:DedupResendWindow must be positive and at most 48 hours (Pinterest's deduplication window).";
+        if (MaxPause < TimeSpan.FromSeconds(1) || MaxPause > TimeSpan.FromDays(1)) yield return "Delivery:MaxPause must be 1 second to 1 day.";
+        if (MaxRetryAfter < TimeSpan.Zero || MaxRetryAfter > TimeSpan.FromDays(1)) yield return "Delivery:MaxRetryAfter must be 0 to 1 day.";
+    }
+}
+
+/// <summary>How a durable outbox commits: <see cref="Full"/> survives a power loss, <see cref="Normal"/> only a process crash.</summary>
+public enum PinterestOutboxSynchronous
+{
+    /// <summary>Every commit reaches the disk before Enqueue returns (SQLite <c>synchronous=FULL</c>). The default.</summary>
+    Full = 0,
+
+    /// <summary>Commits survive the process's death but not the machine's (SQLite <c>synchronous=NORMAL</c> in WAL mode).</summary>
+    Normal = 1,
+}
+
+/// <summary>The durable outbox: section <c>Pinterest:Conversions:Outbox</c>.</summary>
+public sealed class PinterestOutboxOptions
+{
+    /// <summary>How commits reach the disk; default <see cref="PinterestOutboxSynchronous.Full"/>.</summary>
+    public PinterestOutboxSynchronous Synchronous { get; set; } = PinterestOutboxSynchronous.Full;
+
+    /// <summary>The most events pending or in flight; a full outbox refuses new events (<c>QueueFull</c>). Default 10,000,000.</summary>
+    public long Capacity { get; set; } = 10_000_000;
+
+    /// <summary>How long an enqueue waits for its commit before it answers <c>StoreUnavailable</c>; default 5 seconds.</summary>
+    public TimeSpan EnqueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Parked events are deleted after this (they are personal data); default 30 days.</summary>
+    public TimeSpan ParkedRetention { get; set; } = TimeSpan.FromDays(30);
+
+    internal IEnumerable<string> GetValidationErrors()
+    {
+        if (Capacity is < 1 or > 1_000_000_000) yield return "Outbox:Capacity must be 1 to 1000000000.";
+        if (EnqueueTimeout < TimeSpan.FromMilliseconds(10) || EnqueueTimeout > TimeSpan.FromMinutes(10)) yield return "Outbox:EnqueueTimeout must be 10 ms to 10 minutes.";
+        if (ParkedRetention < TimeSpan.FromHours(1) || ParkedRetention > TimeSpan.FromDays(3650)) yield return "Outbox:ParkedRetention must be 1 hour to 10 years.";
+        if (!Enum.IsDefined(Synchronous)) yield return "Outbox:Synchronous must be Full or Normal.";
+    }
 }
 
 /// <summary>Resilience of the HTTP client: retries by <see cref="PinterestRetryRules"/>, a circuit breaker and timeouts.</summary>

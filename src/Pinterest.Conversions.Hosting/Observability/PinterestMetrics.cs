@@ -4,7 +4,9 @@ namespace Pinterest.Conversions.Hosting;
 
 /// <summary>
 /// The instruments of the Meter <c>Pinterest.Conversions</c>: event counters (enqueued, sent, processed, failed, rejected,
-/// retried, dropped, unknown) and the request duration histogram. No instrument carries a personal value or a token.
+/// retried, dropped, unknown, late), the request duration histogram, and the outbox gauges (pending, parked, oldest age)
+/// read from a snapshot the sender refreshes every few seconds (a callback never queries the store). No instrument
+/// carries a personal value or a token, nor an account tag (cardinality).
 /// </summary>
 public sealed class PinterestMetrics : IDisposable
 {
@@ -28,7 +30,22 @@ public sealed class PinterestMetrics : IDisposable
         Dropped = _meter.CreateCounter<long>("pinterest.conversions.events.dropped", "{event}", "Events not queued or not sent: a full or stopped queue, or the drain timeout.");
         Unknown = _meter.CreateCounter<long>("pinterest.conversions.events.unknown", "{event}", "Events sent whose outcome is unknown.");
         RequestDuration = _meter.CreateHistogram<double>("pinterest.conversions.request.duration", "s", "Duration of requests to Pinterest, retries included.");
+        Late = _meter.CreateCounter<long>("pinterest.conversions.events.late", "{event}", "Events processed over an hour after their event_time (Pinterest reports them as offline).");
+        _meter.CreateObservableGauge("pinterest.conversions.outbox.pending", () => Snapshot()?.Pending ?? 0, "{event}", "Events waiting to be sent.");
+        _meter.CreateObservableGauge("pinterest.conversions.outbox.parked", () => Snapshot()?.Parked ?? 0, "{event}", "Events parked for a person.");
+        _meter.CreateObservableGauge("pinterest.conversions.outbox.oldest_age", () => Snapshot()?.OldestPendingAge?.TotalSeconds ?? 0, "s",
+            "How long the oldest pending event has waited.");
     }
+
+    private Func<PinterestOutboxStatistics?>? _snapshot;
+
+    private PinterestOutboxStatistics? Snapshot() => _snapshot?.Invoke();
+
+    /// <summary>Where the outbox gauges read their snapshot.</summary>
+    internal void AttachOutbox(Func<PinterestOutboxStatistics?> snapshot) => _snapshot = snapshot;
+
+    /// <summary>Events processed over an hour after their event_time.</summary>
+    public Counter<long> Late { get; }
 
     /// <summary>Events accepted by the queue.</summary>
     public Counter<long> Enqueued { get; }
@@ -57,19 +74,19 @@ public sealed class PinterestMetrics : IDisposable
     /// <summary>Request duration in seconds, retries included, tagged with the final status.</summary>
     public Histogram<double> RequestDuration { get; }
 
-    /// <summary>Records the counts of one send result.</summary>
+    /// <summary>Records one request: its events as sent, and its duration tagged with the status.</summary>
+    public void RecordRequest(PinterestAttemptResult attempt)
+    {
+        if (attempt is null) throw new ArgumentNullException(nameof(attempt));
+        Add(Sent, attempt.EventCount);
+        RequestDuration.Record(attempt.Duration.TotalSeconds,
+            new KeyValuePair<string, object?>("http.response.status_code", attempt.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"));
+    }
+
+    /// <summary>Records the final outcomes of a send result (processed, failed, rejected, unknown).</summary>
     public void Record(PinterestSendResult result)
     {
         if (result is null) throw new ArgumentNullException(nameof(result));
-        var sent = 0;
-        foreach (var request in result.Requests)
-        {
-            if (request.Attempts == 0) continue;
-            sent += request.EventCount;
-            RequestDuration.Record(request.Duration.TotalSeconds,
-                new KeyValuePair<string, object?>("http.response.status_code", request.StatusCode?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "none"));
-        }
-        Add(Sent, sent);
         Add(Processed, result.Processed);
         Add(Failed, result.Failed);
         Add(Rejected, result.RejectedLocally);

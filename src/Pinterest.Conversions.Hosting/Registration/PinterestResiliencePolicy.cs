@@ -33,6 +33,18 @@ internal static class PinterestResiliencePolicy
         _ => PinterestRetryRules.Classify(exception),
     };
 
+    /// <summary>The server's Retry-After of a 429 or 503; null to use the backoff.</summary>
+    public static TimeSpan? RetryAfter(Outcome<HttpResponseMessage> outcome) =>
+        outcome.Result is { StatusCode: (System.Net.HttpStatusCode)429 or System.Net.HttpStatusCode.ServiceUnavailable } response
+            ? PinterestRetryRules.GetRetryAfter(response, DateTimeOffset.UtcNow)
+            : null;
+
+    /// <summary>
+    /// True when the server asks for a longer wait than <paramref name="maxDelay"/>: the request then ends at once as not
+    /// processed (safe to send again later) instead of holding its sender for the whole total timeout.
+    /// </summary>
+    public static bool AsksTooLongAWait(Outcome<HttpResponseMessage> outcome, TimeSpan maxDelay) => RetryAfter(outcome) > maxDelay;
+
     public static string Describe(Outcome<HttpResponseMessage> outcome) =>
         outcome.Result is { } response ? $"HTTP {(int)response.StatusCode}" : $"{outcome.Exception?.GetType().Name} ({Classify(outcome.Exception)})";
 }

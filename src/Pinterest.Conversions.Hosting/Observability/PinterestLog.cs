@@ -35,6 +35,36 @@ internal static partial class PinterestLog
     [LoggerMessage(10, LogLevel.Error, "Sending a batch of {Events} Pinterest events threw {ExceptionType}; their outcome is unknown")]
     public static partial void SendThrew(ILogger logger, int events, string exceptionType);
 
-    [LoggerMessage(11, LogLevel.Debug, "A {EventName} event was not queued: it cannot be sent ({Reason})")]
-    public static partial void EnqueueUnsendable(ILogger logger, string eventName, PinterestUnsendableReason reason);
+    [LoggerMessage(11, LogLevel.Debug, "A {EventName} event was not queued: a send would refuse it ({Rejection}, {UnsendableReason})")]
+    public static partial void EnqueueRefused(ILogger logger, string eventName, PinterestRejectionReason rejection, PinterestUnsendableReason unsendableReason);
+
+    [LoggerMessage(12, LogLevel.Warning, "A {EventName} event was not queued: its account is unknown to the account resolver (key of {KeyLength} characters)")]
+    public static partial void UnknownAccount(ILogger logger, string eventName, int keyLength);
+
+    [LoggerMessage(13, LogLevel.Information, "A {EventName} offline event was not queued: the same account, name and event_id were accepted within the idempotency window")]
+    public static partial void Duplicate(ILogger logger, string eventName);
+
+    [LoggerMessage(14, LogLevel.Error, "A {EventName} event may not be in the Pinterest outbox: no commit within {Timeout} ({Failure})")]
+    public static partial void StoreUnavailable(ILogger logger, string eventName, TimeSpan timeout, string failure);
+
+    [LoggerMessage(15, LogLevel.Error, "The Pinterest outbox could not add {Events} events: {ExceptionType}")]
+    public static partial void StoreAddFailed(ILogger logger, int events, string exceptionType);
+
+    [LoggerMessage(16, LogLevel.Error, "The Pinterest outbox failed to {Operation}: {ExceptionType}; claimed events come back when their lease runs out")]
+    public static partial void StoreFailed(ILogger logger, string operation, string exceptionType);
+
+    [LoggerMessage(17, LogLevel.Warning, "Sending for Pinterest account {Account} is paused until {Until}: {Reason}; its events wait")]
+    public static partial void AccountPaused(ILogger logger, string? account, string reason, DateTimeOffset until);
+
+    [LoggerMessage(18, LogLevel.Information, "Sending for Pinterest account {Account} resumed")]
+    public static partial void AccountResumed(ILogger logger, string? account);
+
+    [LoggerMessage(19, LogLevel.Error, "All sending to Pinterest is paused until {Until}: HTTP {Status} from {BaseAddress} (check BaseAddress); events wait")]
+    public static partial void AllSendingPaused(ILogger logger, int? status, Uri baseAddress, DateTimeOffset until);
+
+    [LoggerMessage(20, LogLevel.Information, "{Events} Pinterest events will be sent again (status {Status}, failure {Failure}) in {DelayMilliseconds} ms")]
+    public static partial void SendingAgain(ILogger logger, int events, int? status, PinterestTransportFailure failure, double delayMilliseconds);
+
+    [LoggerMessage(21, LogLevel.Information, "Stopping Pinterest delivery: {InFlight} requests in flight; unsent claims are released, nothing is dropped")]
+    public static partial void Stopping(ILogger logger, int inFlight);
 }
