@@ -198,8 +198,11 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
             {
                 if (now >= nextStatistics)
                 {
+                    // Counting is a scan of the store: never let it take more than a twentieth of the sender's time.
+                    var started = _time.GetTimestamp();
                     await RefreshStatisticsAsync(stop).ConfigureAwait(false);
-                    nextStatistics = now + s_statisticsInterval;
+                    var took = _time.GetElapsedTime(started);
+                    nextStatistics = now + (took * 20 > s_statisticsInterval ? took * 20 : s_statisticsInterval);
                 }
                 if (_store.CanSend || await _store.TryTakeSenderRoleAsync(stop).ConfigureAwait(false))
                 {
@@ -267,7 +270,7 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
             wakeAt = unblockAt ?? DateTimeOffset.MaxValue;
         }
 
-        var ready = await _store.GetReadyAsync(blocked, stop).ConfigureAwait(false);
+        var ready = await _store.GetReadyAsync(_options.Queue.BatchSize, blocked, stop).ConfigureAwait(false);
         if (ready.NextDueAt is { } due && due < wakeAt) wakeAt = due;
         var eligible = new List<string>(ready.Accounts.Count);
         foreach (var account in ready.Accounts)
