@@ -356,7 +356,7 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
                        sum(state = 0 OR (state IN (1, 2) AND lease_until <= $now)),
                        sum(state IN (1, 2) AND lease_until > $now),
                        sum(state = 3),
-                       min(CASE WHEN state = 0 THEN enqueued_at END)
+                       min(CASE WHEN state = 0 OR (state IN (1, 2) AND lease_until <= $now) THEN enqueued_at END)
                 FROM pinterest_outbox_events GROUP BY account ORDER BY account
                 """, "$now");
             command.Parameters["$now"].Value = now;
