@@ -37,9 +37,14 @@ internal static class SqliteOutboxSchema
             idempotency_key         BLOB    NULL               -- offline events: SHA-256(account, name, id)
         );
 
-        -- Due events of an account, one kind at a time, in order; also finds accounts (a loose index scan) and leases.
-        CREATE INDEX IF NOT EXISTS pinterest_outbox_events_ready
-            ON pinterest_outbox_events (state, account, is_offline, due_at, id);
+        -- Pending events only (partial): due events of an account, one kind at a time, in order; the accounts with
+        -- pending events (a loose index scan). A row enters it when added and leaves it when claimed, nothing more.
+        CREATE INDEX IF NOT EXISTS pinterest_outbox_events_pending
+            ON pinterest_outbox_events (account, is_offline, due_at, id) WHERE state = 0;
+
+        -- Claimed and sending rows by the end of their lease (partial): finding leases that ran out.
+        CREATE INDEX IF NOT EXISTS pinterest_outbox_events_leased
+            ON pinterest_outbox_events (lease_until) WHERE state IN (1, 2);
 
         -- Offline idempotency: a fixed-size key and when it was accepted (a unique index on the raw ids could not say
         -- "within the window", and long event ids would bloat it).

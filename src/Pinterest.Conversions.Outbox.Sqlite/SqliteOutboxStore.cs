@@ -19,10 +19,13 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
     private readonly PinterestOutboxSynchronous _synchronous;
     private readonly TimeProvider _time;
     private readonly SenderLock _senderLock;
-    private readonly object _writerGate = new();
+    // One statement at a time in this process, the writer's and the sender's alike: two connections of one process that
+    // wanted the file's write lock together would meet SQLite's busy handler, which sleeps for milliseconds.
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly ConditionalWeakTable<SqliteConnection, object> _probed = new();
     private SqliteConnection? _writer;
+    private SqliteCommand? _writerInsert;
+    private SqliteCommand? _writerKey;
     private SqliteConnection? _connection;
     private long _count = -1;
 
@@ -75,14 +78,17 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
 
     public void Add(ReadOnlySpan<OutboxNewEvent> events, Span<OutboxAddResult> results, OutboxLimits limits)
     {
-        lock (_writerGate)
+        _gate.Wait();
+        try
         {
             var connection = _writer ??= Open();
             var now = Now;
             if (Interlocked.Read(ref _count) < 0) Interlocked.Exchange(ref _count, CountActive(connection));
             using var transaction = connection.BeginTransaction(deferred: false);
-            using var insert = InsertCommand(connection, transaction);
-            using var key = KeyCommand(connection, transaction);
+            // Prepared once for the writer's connection: each commit only binds and steps.
+            var insert = _writerInsert ??= InsertCommand(connection, transaction);
+            var key = _writerKey ??= KeyCommand(connection, transaction);
+            insert.Transaction = key.Transaction = transaction;
             var added = 0;
             for (var i = 0; i < events.Length; i++)
             {
@@ -91,6 +97,10 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
             }
             transaction.Commit();
             Interlocked.Add(ref _count, added);
+        }
+        finally
+        {
+            _gate.Release();
         }
     }
 
@@ -158,15 +168,16 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
         UseAsync(connection =>
         {
             var now = Now;
-            using (var transaction = connection.BeginTransaction(deferred: false))
+            var earliestLease = Scalar(connection, "SELECT min(lease_until) FROM pinterest_outbox_events WHERE state IN (1, 2)");
+            if (earliestLease <= now)
             {
                 // A lease that ran out returns its rows to pending; those that were sending come back flagged.
                 Execute(connection, """
                     UPDATE pinterest_outbox_events
                     SET may_have_been_processed = may_have_been_processed OR state = 2, state = 0, lease_token = NULL, lease_until = NULL, due_at = $now
                     WHERE state IN (1, 2) AND lease_until <= $now
-                    """, transaction, ("$now", now));
-                transaction.Commit();
+                    """, null, ("$now", now));
+                earliestLease = Scalar(connection, "SELECT min(lease_until) FROM pinterest_outbox_events WHERE state IN (1, 2)");
             }
 
             var accounts = new List<OutboxReadyAccount>();
@@ -211,8 +222,7 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
                     """, null, ("$account", account), ("$due", earliest));
                 accounts.Add(new OutboxReadyAccount(account, count, Time(enqueued ?? earliest)));
             }
-            var lease = Scalar(connection, "SELECT min(lease_until) FROM pinterest_outbox_events WHERE state IN (1, 2)");
-            if (lease is { } until && (next is null || Time(until) < next)) next = Time(until);
+            if (earliestLease is { } until && (next is null || Time(until) < next)) next = Time(until);
             return new OutboxReady(accounts, Time(now), next);
         }, cancellationToken);
 
@@ -557,11 +567,10 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
         await _gate.WaitAsync().ConfigureAwait(false);
         try
         {
-            lock (_writerGate)
-            {
-                _writer?.Dispose();
-                _writer = null;
-            }
+            _writerInsert?.Dispose();
+            _writerKey?.Dispose();
+            _writer?.Dispose();
+            (_writerInsert, _writerKey, _writer) = (null, null, null);
             _connection?.Dispose();
             _connection = null;
             _senderLock.Dispose();

@@ -22,7 +22,7 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private PinterestSandbox _sandbox = null!;
 
-    public async Task InitializeAsync() => _sandbox = await OutboxHosts.StartSandboxAsync();
+    public async Task InitializeAsync() => _sandbox = await OutboxHosts.StartSandboxAsync(o => o.TimeProvider = _time); // one clock for both ends
 
     public async Task DisposeAsync()
     {
@@ -112,6 +112,22 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
         Assert.Equal(PinterestEventStatus.Unknown, outcome.Status);
         Assert.Contains("deduplicates within 48 hours", outcome.Message);
         Assert.Equal(1, _sandbox.GetReport().Totals.Received); // never resent
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AnEventAheadOfTheStoresClock_WaitsUntilItsTime_ThenGoes()
+    {
+        // Another instance's clock ran two minutes ahead: Pinterest would refuse the event now, not in two minutes.
+        using var host = Build(durable: true);
+        await host.StartAsync();
+        Assert.True(host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(new Order { Id = "ahead", At = _time.GetUtcNow().AddMinutes(2) }).IsEnqueued);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await Task.Delay(300);
+        Assert.Equal(0, _sandbox.GetReport().Requests.Total);
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await Recorder.WaitUntilAsync(() => _recorder.Processed == 1, "the event at its time");
         await host.StopAsync();
     }
 

@@ -147,6 +147,16 @@ public class AccountPausesTests
     }
 
     [Fact]
+    public void ResumeAll_DuringAPause_EndsItAtOnce()
+    {
+        // A 200 arrives just after another request's 404: the base address works, nothing is held any more.
+        var p = Create();
+        p.PauseAll("HTTP 404", T0);
+        p.ResumeAll();
+        Assert.True(p.AllPausedUntil <= T0);
+    }
+
+    [Fact]
     public void PauseAll_LeavesAccountsAlone()
     {
         // All sending is the engine's check; account pauses and holds are their own.

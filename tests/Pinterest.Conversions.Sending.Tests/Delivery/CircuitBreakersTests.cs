@@ -33,6 +33,33 @@ public class CircuitBreakersTests
         return at.AddSeconds(-1);
     }
 
+    /// <summary>
+    /// Successes before the first failure count in the share (the breaker once counted from the first failure on, so a busy
+    /// account tripped on a handful of failures and a quiet one late).
+    /// </summary>
+    [Theory]
+    [InlineData("SFFF", true)]              // 3 of 4 failed
+    [InlineData("SSFF", true)]              // 2 of 4: the ratio reached
+    [InlineData("SSSSSFFFF", false)]        // 4 of 9
+    [InlineData("SSSSSSSSSSFFFF", false)]   // the 10 s window holds 4 failures in 10
+    public void SuccessesBeforeAFailure_CountInTheShare(string attempts, bool open)
+    {
+        var breakers = Create();
+        var last = Record(breakers, "a", attempts);
+        Assert.Equal(!open, breakers.Allows("a", last, out _));
+    }
+
+    [Fact]
+    public void ALateSuccess_DuringTheBreak_DoesNotEndIt()
+    {
+        // An attempt that began before the circuit opened ends during the break: its answer changes nothing.
+        var breakers = Create();
+        var opened = Record(breakers, "a", "FFFF");
+        breakers.Record("a", opened.AddSeconds(1), failed: false);
+        Assert.False(breakers.Allows("a", opened.AddSeconds(2), out var reopensAt));
+        Assert.Equal(opened + Break, reopensAt);
+    }
+
     /// <summary>Opens once the window holds the minimum throughput and the failure share reaches the ratio.</summary>
     [Theory]
     [InlineData(0.5, 4, "", false)]

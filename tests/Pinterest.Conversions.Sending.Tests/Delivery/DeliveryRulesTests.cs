@@ -231,7 +231,8 @@ public class DeliveryRulesTests
 
     /// <summary>
     /// At every claim: the 48-hour test (events that may have been processed only), then the age (parked
-    /// <c>Expired</c> when older than <c>MaxEventAge</c>), then the future (pending while beyond the clock skew).
+    /// <c>Expired</c> when older than <c>MaxEventAge</c>), then the future (pending until it is not: Pinterest refuses an
+    /// event_time later than when it receives the request).
     /// <paramref name="sinceFirstSentHours"/> is null for an event never sent; <paramref name="ageSeconds"/> is
     /// negative for an event_time in the future.
     /// </summary>
@@ -246,9 +247,10 @@ public class DeliveryRulesTests
     [InlineData(false, false, null, 7 * Day, Send)]      // exactly 7 d old is not older
     [InlineData(false, false, null, 7 * Day - 1, Send)]
     [InlineData(false, false, null, 400 * Day, Expired)]
-    // event_time in the future when claimed (beyond the 5 min skew): pending until it is not | same
-    [InlineData(false, false, null, -300, Send)]         // exactly the allowed skew
-    [InlineData(false, false, null, -301, Wait)]
+    // event_time in the future when claimed (instance clocks differ): pending until it is not | same
+    [InlineData(false, false, null, -1, Wait)]           // a second ahead of the store's clock
+    [InlineData(false, false, null, -60, Wait)]
+    [InlineData(false, false, null, -300, Wait)]         // the skew an enqueue allows
     [InlineData(false, true, null, -301, Wait)]
     [InlineData(false, false, null, -3600, Wait)]
     // retried after 429/503/never sent: no earlier attempt may have been processed, so no 48-hour test
@@ -276,31 +278,26 @@ public class DeliveryRulesTests
     }
 
     [Theory]
-    [InlineData(3 * Day, 0, Send)]           // age and skew come from the policy
+    [InlineData(3 * Day, 0, Send)]           // the age comes from the policy
     [InlineData(3 * Day, 3 * Day, Send)]
     [InlineData(3 * Day, 3 * Day + 1, Expired)]
-    [InlineData(0, -1, Wait)]               // no skew allowed: a second ahead waits
-    [InlineData(0, 0, Send)]
+    [InlineData(3 * Day, -1, Wait)]
     public void AtClaim_ReadsThePolicy(long limitSeconds, long ageSeconds, PinterestDeliveryDecision expected)
     {
-        var policy = new PinterestDeliveryPolicy { MaxEventAge = TimeSpan.FromSeconds(limitSeconds), MaxClockSkew = TimeSpan.FromSeconds(limitSeconds) };
+        var policy = new PinterestDeliveryPolicy { MaxEventAge = TimeSpan.FromSeconds(limitSeconds) };
         var facts = new PinterestDeliveryFacts(Unix(Now) - ageSeconds, false, null, false);
         Assert.Equal(expected, PinterestRetryRules.DecideAtClaim(facts, policy, Now));
     }
 
-    /// <summary>How long an event in the future waits: until its event_time is within the skew.</summary>
+    /// <summary>How long an event in the future waits: until its event_time.</summary>
     [Theory]
-    [InlineData(300, 301, 1)]
-    [InlineData(300, 3600, 3300)]
-    [InlineData(300, 300, 0)]    // within the skew: no wait
-    [InlineData(300, 0, 0)]
-    [InlineData(300, -3600, 0)]  // in the past: no wait, never negative
-    [InlineData(0, 10, 10)]
-    public void EventTimeWait(double skewSeconds, long aheadSeconds, double expectedSeconds)
-    {
-        var policy = new PinterestDeliveryPolicy { MaxClockSkew = TimeSpan.FromSeconds(skewSeconds) };
-        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), PinterestRetryRules.GetEventTimeWait(Unix(Now) + aheadSeconds, policy, Now));
-    }
+    [InlineData(301, 301)]
+    [InlineData(3600, 3600)]
+    [InlineData(1, 1)]
+    [InlineData(0, 0)]
+    [InlineData(-3600, 0)]  // in the past: no wait, never negative
+    public void EventTimeWait(long aheadSeconds, double expectedSeconds) =>
+        Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), PinterestRetryRules.GetEventTimeWait(Unix(Now) + aheadSeconds, Defaults, Now));
 
     [Theory]
     [InlineData(1)]
@@ -464,7 +461,6 @@ public class DeliveryRulesTests
     public void Policy_DefaultsAreTheContracts()
     {
         Assert.Equal(TimeSpan.FromDays(7), Defaults.MaxEventAge);
-        Assert.Equal(TimeSpan.FromMinutes(5), Defaults.MaxClockSkew);
         Assert.Equal(TimeSpan.FromHours(47), Defaults.DedupResendWindow);   // an hour inside Pinterest's 48
         Assert.Equal(TimeSpan.FromSeconds(30), Defaults.AttemptTimeout);
         Assert.False(Defaults.TreatLateAsOffline);
