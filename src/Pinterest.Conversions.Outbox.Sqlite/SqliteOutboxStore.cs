@@ -19,9 +19,13 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
     private readonly PinterestOutboxSynchronous _synchronous;
     private readonly TimeProvider _time;
     private readonly SenderLock _senderLock;
-    // One statement at a time in this process, the writer's and the sender's alike: two connections of one process that
-    // wanted the file's write lock together would meet SQLite's busy handler, which sleeps for milliseconds.
+    // The sender's connection: one statement at a time.
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    // One write transaction at a time in this process, the writer's and the sender's alike: two connections of one
+    // process wanting the file's write lock together would meet SQLite's busy handler, which sleeps for milliseconds.
+    // Reads (readiness, payloads, statistics) never take it, so enqueuers wait only for short writes.
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly ConditionalWeakTable<SqliteConnection, object> _probed = new();
     private SqliteConnection? _writer;
     private SqliteCommand? _writerInsert;
@@ -68,7 +72,7 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
         // The process that takes the file applies the lease-expiry rule at once to claims left behind: no other sender is alive.
         return UseAsync(connection =>
         {
-            Execute(connection, "UPDATE pinterest_outbox_events SET lease_until = 0 WHERE state IN (1, 2)");
+            Writing(() => Execute(connection, "UPDATE pinterest_outbox_events SET lease_until = 0 WHERE state IN (1, 2)"));
             Interlocked.Exchange(ref _count, CountActive(connection));
             return true;
         }, cancellationToken);
@@ -78,7 +82,7 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
 
     public void Add(ReadOnlySpan<OutboxNewEvent> events, Span<OutboxAddResult> results, OutboxLimits limits)
     {
-        _gate.Wait();
+        _writeGate.Wait();
         try
         {
             var connection = _writer ??= Open();
@@ -100,7 +104,7 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
         }
         finally
         {
-            _gate.Release();
+            _writeGate.Release();
         }
     }
 
@@ -172,11 +176,11 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
             if (earliestLease <= now)
             {
                 // A lease that ran out returns its rows to pending; those that were sending come back flagged.
-                Execute(connection, """
+                Writing(() => Execute(connection, """
                     UPDATE pinterest_outbox_events
                     SET may_have_been_processed = may_have_been_processed OR state = 2, state = 0, lease_token = NULL, lease_until = NULL, due_at = $now
                     WHERE state IN (1, 2) AND lease_until <= $now
-                    """, null, ("$now", now));
+                    """, null, ("$now", now)));
                 earliestLease = Scalar(connection, "SELECT min(lease_until) FROM pinterest_outbox_events WHERE state IN (1, 2)");
             }
 
@@ -231,31 +235,46 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
         {
             var now = Now;
             var token = Guid.NewGuid();
-            using var transaction = connection.BeginTransaction(deferred: false);
-            // The kind (offline or not) of the earliest due event; the batch takes only that kind.
+            // The kind (offline or not) of the earliest due event; the batch takes only that kind. (Reads: only this
+            // process sends from the file, so no other claim can come between.)
             var online = Scalar(connection, "SELECT min(due_at) FROM pinterest_outbox_events WHERE state = 0 AND account = $a AND is_offline = 0 AND due_at <= $now",
-                transaction, ("$a", account), ("$now", now));
+                null, ("$a", account), ("$now", now));
             var offline = Scalar(connection, "SELECT min(due_at) FROM pinterest_outbox_events WHERE state = 0 AND account = $a AND is_offline = 1 AND due_at <= $now",
-                transaction, ("$a", account), ("$now", now));
+                null, ("$a", account), ("$now", now));
             if (online is null && offline is null) return new OutboxClaim(token, Time(now), []);
             var kind = online is null || (offline is not null && offline < online) ? 1 : 0;
 
-            using var command = Command(connection, transaction, """
-                UPDATE pinterest_outbox_events SET state = 1, lease_token = $token, lease_until = $until
-                WHERE id IN (SELECT id FROM pinterest_outbox_events
-                             WHERE state = 0 AND account = $a AND is_offline = $kind AND due_at <= $now
-                             ORDER BY due_at, id LIMIT $n)
-                RETURNING id, account, event_name, event_id, report, payload, attempts, first_sent_at, may_have_been_processed, enqueued_at
-                """, "$token", "$until", "$a", "$kind", "$now", "$n");
-            command.Parameters["$token"].Value = token.ToByteArray();
-            command.Parameters["$until"].Value = now + (long)leaseDuration.TotalMilliseconds;
-            command.Parameters["$a"].Value = account;
-            command.Parameters["$kind"].Value = kind;
-            command.Parameters["$now"].Value = now;
-            command.Parameters["$n"].Value = maxEvents;
-            var events = new List<OutboxEvent>();
-            using (var reader = command.ExecuteReader())
+            // The claim itself, short, under the write gate; the payloads are read after it, outside.
+            var ids = Writing(() =>
             {
+                using var command = Command(connection, null, """
+                    UPDATE pinterest_outbox_events SET state = 1, lease_token = $token, lease_until = $until
+                    WHERE id IN (SELECT id FROM pinterest_outbox_events
+                                 WHERE state = 0 AND account = $a AND is_offline = $kind AND due_at <= $now
+                                 ORDER BY due_at, id LIMIT $n)
+                    RETURNING id
+                    """, "$token", "$until", "$a", "$kind", "$now", "$n");
+                command.Parameters["$token"].Value = token.ToByteArray();
+                command.Parameters["$until"].Value = now + (long)leaseDuration.TotalMilliseconds;
+                command.Parameters["$a"].Value = account;
+                command.Parameters["$kind"].Value = kind;
+                command.Parameters["$now"].Value = now;
+                command.Parameters["$n"].Value = maxEvents;
+                var claimed = new List<long>();
+                using var reader = command.ExecuteReader();
+                while (reader.Read()) claimed.Add(reader.GetInt64(0));
+                return claimed;
+            });
+
+            var events = new List<OutboxEvent>(ids.Count);
+            using (var read = Command(connection, null, """
+                SELECT id, account, event_name, event_id, report, payload, attempts, first_sent_at, may_have_been_processed, enqueued_at
+                FROM pinterest_outbox_events WHERE id IN (SELECT value FROM json_each($ids)) AND lease_token = $token ORDER BY id
+                """, "$ids", "$token"))
+            {
+                read.Parameters["$ids"].Value = IdsJson(ids);
+                read.Parameters["$token"].Value = token.ToByteArray();
+                using var reader = read.ExecuteReader();
                 while (reader.Read())
                 {
                     events.Add(new OutboxEvent(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
@@ -263,13 +282,11 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
                         reader.IsDBNull(7) ? null : Time(reader.GetInt64(7)), reader.GetInt64(8) != 0, Time(reader.GetInt64(9))));
                 }
             }
-            transaction.Commit();
-            events.Sort((a, b) => a.Id.CompareTo(b.Id)); // RETURNING's order is not defined
             return new OutboxClaim(token, Time(now), events);
         }, cancellationToken);
 
     public ValueTask<IReadOnlyList<OutboxMarked>> MarkSendingAsync(Guid leaseToken, IReadOnlyList<long> ids, TimeSpan leaseDuration, CancellationToken cancellationToken) =>
-        UseAsync<IReadOnlyList<OutboxMarked>>(connection =>
+        UseAsync<IReadOnlyList<OutboxMarked>>(connection => Writing(() =>
         {
             var now = Now;
             using var command = Command(connection, null, """
@@ -286,7 +303,7 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
             using var reader = command.ExecuteReader();
             while (reader.Read()) marked.Add(new OutboxMarked(reader.GetInt64(0), Time(reader.GetInt64(1)), Time(now)));
             return marked;
-        }, cancellationToken);
+        }), cancellationToken);
 
     public ValueTask CompleteAsync(Guid leaseToken, IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         WriteAsync(connection =>
@@ -415,7 +432,7 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
     }
 
     public ValueTask<int> RedriveAsync(PinterestOutboxSelection selection, CancellationToken cancellationToken) =>
-        UseAsync(connection =>
+        UseAsync(connection => Writing(() =>
         {
             var (where, parameters) = Selection(selection);
             var count = Execute(connection, $"""
@@ -426,10 +443,10 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
                 """, null, [.. parameters, ("$now", Now)]);
             Interlocked.Add(ref _count, count);
             return count;
-        }, cancellationToken);
+        }), cancellationToken);
 
     public ValueTask<int> PurgeAsync(PinterestOutboxSelection selection, bool releaseIdempotencyKeys, CancellationToken cancellationToken) =>
-        UseAsync(connection =>
+        UseAsync(connection => Writing(() =>
         {
             var (where, parameters) = Selection(selection);
             using var transaction = connection.BeginTransaction(deferred: false);
@@ -443,17 +460,17 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
             var count = Execute(connection, $"DELETE FROM pinterest_outbox_events WHERE state = 3 {where}", transaction, parameters);
             transaction.Commit();
             return count;
-        }, cancellationToken);
+        }), cancellationToken);
 
     public ValueTask<int> PruneAsync(TimeSpan parkedRetention, TimeSpan idempotencyWindow, CancellationToken cancellationToken) =>
-        UseAsync(connection =>
+        UseAsync(connection => Writing(() =>
         {
             var now = Now;
             var parked = Execute(connection, "DELETE FROM pinterest_outbox_events WHERE state = 3 AND parked_at < $before", null,
                 ("$before", now - (long)parkedRetention.TotalMilliseconds));
             Execute(connection, "DELETE FROM pinterest_outbox_keys WHERE accepted_at < $before", null, ("$before", now - (long)idempotencyWindow.TotalMilliseconds));
             return parked;
-        }, cancellationToken);
+        }), cancellationToken);
 
     private static (string Where, (string, object)[] Parameters) Selection(PinterestOutboxSelection selection)
     {
@@ -521,12 +538,32 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
         }
     }
 
+    // A write on the sender's connection: its statement, under the write gate too.
     private async ValueTask WriteAsync(Action<SqliteConnection> work, CancellationToken cancellationToken) =>
-        await UseAsync(connection =>
+        await UseAsync(connection => Writing(() =>
         {
             work(connection);
             return true;
-        }, cancellationToken).ConfigureAwait(false);
+        }), cancellationToken).ConfigureAwait(false);
+
+    private T Writing<T>(Func<T> write)
+    {
+        _writeGate.Wait();
+        try
+        {
+            return write();
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    private void Writing(Action write) => Writing(() =>
+    {
+        write();
+        return true;
+    });
 
     private static long CountActive(SqliteConnection connection) =>
         Scalar(connection, "SELECT count(*) FROM pinterest_outbox_events WHERE state <> 3") ?? 0;
