@@ -238,11 +238,10 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         Assert.True(_sandbox.GetReport().Requests.Faulted > 0);
         Assert.Empty(_recorder.Outcomes);
         Assert.Equal(50, _recorder.Dropped.Count);
-        Assert.All(_recorder.Dropped, d =>
-        {
-            Assert.Equal(PinterestDropReason.DrainTimeout, d.Reason);
-            Assert.True(d.Attempts > 0);
-        });
+        Assert.All(_recorder.Dropped, d => Assert.Equal(PinterestDropReason.DrainTimeout, d.Reason));
+        // On a slow machine some events may still be waiting for their first attempt (claimed one batch at a time);
+        // the ones that met the 503s carry their attempt count.
+        Assert.Contains(_recorder.Dropped, d => d.Attempts > 0);
     }
 
     [Fact]
