@@ -18,6 +18,9 @@ public sealed class ShopMode
 
     public required bool UsesSandbox { get; init; }
 
+    /// <summary>The SQLite outbox's connection string: accepted events wait there until Pinterest has them.</summary>
+    public required string OutboxConnectionString { get; init; }
+
     /// <summary>Pinterest's Tag id (configuration <c>Pinterest:TagId</c>), used only when sending to Pinterest.</summary>
     public string? TagId { get; init; }
 
@@ -56,7 +59,17 @@ public static class ShopApp
         var missing = MissingCredentials(section);
         if (!forceSandbox && missing.Count > 0 && !builder.Environment.IsDevelopment())
             throw new MissingCredentialsException(builder.Environment.EnvironmentName, missing);
-        var mode = new ShopMode { UsesSandbox = forceSandbox || missing.Count > 0, TagId = builder.Configuration["Pinterest:TagId"] };
+        var usesSandbox = forceSandbox || missing.Count > 0;
+        var mode = new ShopMode
+        {
+            UsesSandbox = usesSandbox,
+            TagId = builder.Configuration["Pinterest:TagId"],
+            // With Pinterest: a file that outlives deploys (ConnectionStrings:PinterestOutbox). With the in-memory sandbox,
+            // whose events die with the process anyway: a fresh file of this run's own, deleted when it stops.
+            OutboxConnectionString = usesSandbox
+                ? $"Data Source={Path.Combine(Path.GetTempPath(), $"pinterest-shop-{Guid.NewGuid():N}.db")}"
+                : builder.Configuration.GetConnectionString("PinterestOutbox") ?? "Data Source=pinterest-outbox.db",
+        };
         builder.Services.AddSingleton(mode);
         builder.Services.AddRazorPages();
         builder.Services.AddSingleton<ShopTracking>();
@@ -82,11 +95,14 @@ public static class ShopApp
                 o.Queue.DrainTimeout = TimeSpan.FromSeconds(5);
                 o.Retry.BaseDelay = TimeSpan.FromMilliseconds(50);
                 o.Retry.MaxDelay = TimeSpan.FromSeconds(1);
-            }).AddHttpMessageHandler(sp => new SelfAddressHandler(sp.GetRequiredService<IServer>()));
+                o.Retry.CircuitBreakerBreakDuration = TimeSpan.FromSeconds(1);
+                o.Delivery.PollInterval = TimeSpan.FromMilliseconds(100);
+            }).UseSqliteOutbox(mode.OutboxConnectionString)
+              .AddHttpMessageHandler(sp => new SelfAddressHandler(sp.GetRequiredService<IServer>()));
         }
         else
         {
-            builder.Services.AddPinterestConversions(builder.Configuration);
+            builder.Services.AddPinterestConversions(builder.Configuration).UseSqliteOutbox(mode.OutboxConnectionString);
             var test = section.GetValue<bool?>("Test") ?? true; // test mode unless switched off explicitly
             builder.Services.PostConfigure<PinterestConversionsOptions>(o => o.Test = test);
         }
@@ -101,6 +117,7 @@ public static class ShopApp
         }
         app.MapRazorPages();
 
+        if (mode.UsesSandbox) app.Lifetime.ApplicationStopped.Register(() => DeleteOutbox(mode.OutboxConnectionString));
         app.Lifetime.ApplicationStarted.Register(() =>
         {
             var url = app.Urls.FirstOrDefault() ?? "(unknown)";
@@ -108,6 +125,24 @@ public static class ShopApp
             ShopLog.Started(log, url, mode.UsesSandbox ? "the embedded sandbox" : "Pinterest");
         });
         return app;
+    }
+
+    // The sandbox run's own outbox file and its WAL companions.
+    private static void DeleteOutbox(string connectionString)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var path = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        foreach (var file in new[] { path, path + "-wal", path + "-shm", path + ".sender-lock" })
+        {
+            try
+            {
+                File.Delete(file);
+            }
+            catch (IOException)
+            {
+                // Still open for a moment: the temp folder is cleaned by the system.
+            }
+        }
     }
 
     /// <summary>The settings a shop that sends to Pinterest needs and does not have, by configuration key.</summary>

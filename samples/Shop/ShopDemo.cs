@@ -12,7 +12,8 @@ namespace Pinterest.Conversions.Samples.Shop;
 /// <summary>
 /// <c>--demo</c>: starts the shop on the embedded sandbox, lets simulated shoppers browse, add to cart and buy over HTTP
 /// (the Tag call of each page is posted to the sandbox the way the stand-in script would, except for shoppers whose
-/// browser blocks the Tag), adds late and offline orders, waits for the queue, and prints the sandbox's report.
+/// browser blocks the Tag) through a Pinterest outage of the first third of them, adds late and offline orders, waits
+/// until the outbox has delivered every accepted event, and prints the sandbox's report.
 /// Every choice comes from a seeded <see cref="Random"/>, so a run is the same each time.
 /// </summary>
 public static partial class ShopDemo
@@ -22,7 +23,7 @@ public static partial class ShopDemo
     public static async Task<int> RunAsync(TextWriter output, int shoppers = 300, CancellationToken cancellationToken = default)
     {
         var clock = Stopwatch.StartNew();
-        await using var app = ShopApp.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], forceSandbox: true);
+        await using var app = ShopApp.Build(["--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Pinterest.Conversions.Hosting.Delivery=Error"], forceSandbox: true);
         await app.StartAsync(cancellationToken);
         var baseUri = new Uri(app.Urls.First().TrimEnd('/') + "/");
         output.WriteLine($"Demo shop on {baseUri} (embedded sandbox at {baseUri}pinterest/sandbox), {shoppers} shoppers");
@@ -31,12 +32,25 @@ public static partial class ShopDemo
         var plans = Enumerable.Range(0, shoppers).Select(i => ShopperPlan.Draw(i, random)).ToList();
         var tagCalls = 0;
         var apiEvents = 0;
-        await Parallel.ForEachAsync(plans, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (plan, ct) =>
-        {
-            var (api, tag) = await ShopAsync(baseUri, plan, ct);
-            Interlocked.Add(ref apiEvents, api);
-            Interlocked.Add(ref tagCalls, tag);
-        });
+        async Task Shop(IEnumerable<ShopperPlan> some) =>
+            await Parallel.ForEachAsync(some, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = cancellationToken }, async (plan, ct) =>
+            {
+                var (api, tag) = await ShopAsync(baseUri, plan, ct);
+                Interlocked.Add(ref apiEvents, api);
+                Interlocked.Add(ref tagCalls, tag);
+            });
+
+        // A Pinterest outage while the first third of the shoppers browse: the sandbox answers every request 503. The
+        // shop keeps taking orders; their events wait in the outbox and are sent once the outage ends.
+        using var admin = new HttpClient { BaseAddress = baseUri };
+        var outageShoppers = shoppers / 3;
+        await SetOutageAsync(admin, on: true, cancellationToken);
+        await Shop(plans.Take(outageShoppers));
+        var waiting = await app.Services.GetRequiredService<IPinterestOutbox>().GetStatisticsAsync(cancellationToken);
+        await SetOutageAsync(admin, on: false, cancellationToken);
+        output.WriteLine($"Outage: every request answered 503 while {outageShoppers} shoppers browsed; " +
+            $"{waiting.Pending + waiting.InFlight} accepted events waited in the outbox");
+        await Shop(plans.Skip(outageShoppers));
 
         // Orders the site could not send live, synced three hours later (late: reported as offline by Pinterest),
         // and orders from the physical store (action_source offline).
@@ -73,9 +87,18 @@ public static partial class ShopDemo
         report = store.GetReport();
 
         Print(output, report, shoppers, apiEvents, tagCalls, late, offline, clock.Elapsed);
-        var ok = ApiReceived(report) >= apiEvents && report.Totals.Deduplicated > 0 && report.Health.Level is not null;
-        if (!ok) output.WriteLine("Demo FAILED: the sandbox did not receive every event, or saw no deduplication.");
+        var ok = ApiReceived(report) >= apiEvents && report.Totals.Deduplicated > 0 && report.Health.Level is not null && report.Requests.Faulted > 0;
+        if (!ok) output.WriteLine("Demo FAILED: the sandbox did not receive every event, saw no deduplication, or the outage faulted no request.");
         return ok ? 0 : 1;
+    }
+
+    private static async Task SetOutageAsync(HttpClient admin, bool on, CancellationToken cancellationToken)
+    {
+        using var response = on
+            ? await admin.PostAsync("pinterest/sandbox/faults",
+                new StringContent("""{"rules":[{"kind":"status","status":503}]}""", Encoding.UTF8, "application/json"), cancellationToken)
+            : await admin.DeleteAsync("pinterest/sandbox/faults", cancellationToken);
+        response.EnsureSuccessStatusCode();
     }
 
     private static long ApiReceived(SandboxReport report) =>
@@ -93,7 +116,7 @@ public static partial class ShopDemo
         o.WriteLine($"  deduplicated:  {t.Deduplicated}  (Tag and API copies of one event counted once)");
         o.WriteLine($"  late:          {t.Late}");
         o.WriteLine($"  offline:       {t.ReportedAsOffline}  (reported as offline: store orders and late events)");
-        o.WriteLine($"  requests:      {r.Requests.Total} to the events endpoint");
+        o.WriteLine($"  requests:      {r.Requests.Total} to the events endpoint ({r.Requests.Faulted} answered 503 during the outage)");
         o.WriteLine("  by event:");
         foreach (var e in r.ByEvent.OrderBy(e => e.EventName, StringComparer.Ordinal).ThenBy(e => e.Channel, StringComparer.Ordinal))
             o.WriteLine($"    {e.EventName,-12} {e.Channel,-4} received {e.Received,4}  conversions {e.Conversions,4}  deduplicated {e.Deduplicated,4}  late {e.Late,3}  offline {e.ReportedAsOffline,3}");

@@ -3,11 +3,14 @@ using Pinterest.Conversions.AspNetCore;
 
 namespace Pinterest.Conversions.Samples.Shop;
 
-/// <summary>Sends a page's event through the API queue; the page then renders the Tag call for the same event (same event_id).</summary>
+/// <summary>
+/// Sends a page's event through the API queue (into the outbox: once this returns, the event is committed and will
+/// reach Pinterest); the page then renders the Tag call for the same event (same event_id).
+/// </summary>
 public sealed partial class ShopTracking(IPinterestEventQueue queue, TimeProvider time, ILogger<ShopTracking> logger)
 {
     /// <summary>Fills the request context of <paramref name="evt"/> (IP, user agent, click id, URL, now) and enqueues it.</summary>
-    public T Track<T>(HttpContext http, T evt) where T : ShopEvent, IPinterestEvent
+    public async Task<T> TrackAsync<T>(HttpContext http, T evt) where T : ShopEvent, IPinterestEvent
     {
         var visitor = http.GetPinterestRequestContext();
         var stamped = evt with
@@ -18,7 +21,7 @@ public sealed partial class ShopTracking(IPinterestEventQueue queue, TimeProvide
             Url = visitor.EventSourceUrl,
             At = evt.At == default ? time.GetUtcNow() : evt.At,
         };
-        var result = queue.Enqueue(stamped);
+        var result = await queue.EnqueueAsync(stamped, cancellationToken: http.RequestAborted);
         if (!result.IsEnqueued) NotEnqueued(logger, ((IPinterestEvent)stamped).EventName, result.Status.ToString());
         return stamped;
     }

@@ -8,7 +8,7 @@ namespace Pinterest.Conversions.Shop.Tests;
 public sealed class ShopDemoTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task Demo_prints_a_report_with_deduplicated_conversions_and_a_resilience_level()
+    public async Task Demo_prints_a_report_with_deduplicated_conversions_and_a_resilience_level_and_loses_nothing_to_an_outage()
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         var writer = new StringWriter();
@@ -23,6 +23,10 @@ public sealed class ShopDemoTests(ITestOutputHelper output)
         Assert.Matches(@"late:\s+[1-9]", text);
         Assert.Matches(@"offline:\s+[1-9]", text);
         Assert.Matches(@"failed 0\)", text);
+        // The outage: events accepted while every request got a 503 waited in the outbox and all arrived (exit code 0
+        // says the sandbox received every API event the shop accepted).
+        Assert.Matches(@"Outage: every request answered 503 while 100 shoppers browsed; [1-9]\d* accepted events waited", text);
+        Assert.Matches(@"\([1-9]\d* answered 503 during the outage\)", text);
         Assert.DoesNotContain("Example.com", text, StringComparison.OrdinalIgnoreCase); // no raw personal value
     }
 }

@@ -14,11 +14,11 @@ public sealed class CartModel(ShopTracking tracking) : PageModel
 
     public void OnGet() => Lines = Cart.Lines(Cart.Read(Request));
 
-    public IActionResult OnPost(string? email)
+    public async Task<IActionResult> OnPostAsync(string? email)
     {
         Lines = Cart.Lines(Cart.Read(Request));
         if (Lines.Count == 0 || string.IsNullOrWhiteSpace(email)) return RedirectToPage();
-        Order = tracking.Track(HttpContext, new OrderPlaced
+        Order = await tracking.TrackAsync(HttpContext, new OrderPlaced
         {
             OrderNumber = "order-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(6)),
             Email = email,

@@ -10,15 +10,15 @@ public sealed class ProductModel(ShopTracking tracking) : PageModel
     public IPinterestEvent? TagEvent { get; private set; }
     public bool Added { get; private set; }
 
-    public IActionResult OnGet(string sku)
+    public async Task<IActionResult> OnGetAsync(string sku)
     {
         if (Catalog.Find(sku) is not { } product) return NotFound();
         Product = product;
-        TagEvent = tracking.Track(HttpContext, new ProductViewed { Skus = [product.Sku] });
+        TagEvent = await tracking.TrackAsync(HttpContext, new ProductViewed { Skus = [product.Sku] });
         return Page();
     }
 
-    public IActionResult OnPost(string sku)
+    public async Task<IActionResult> OnPostAsync(string sku)
     {
         if (Catalog.Find(sku) is not { } product) return NotFound();
         Product = product;
@@ -26,7 +26,7 @@ public sealed class ProductModel(ShopTracking tracking) : PageModel
         cart[product.Sku] = Math.Min(99, cart.GetValueOrDefault(product.Sku) + 1);
         Cart.Write(Response, cart);
         Added = true;
-        TagEvent = tracking.Track(HttpContext, new AddedToCart
+        TagEvent = await tracking.TrackAsync(HttpContext, new AddedToCart
         {
             Value = product.Price,
             Skus = [product.Sku],
