@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using Microsoft.Extensions.Logging;
 using Pinterest.Conversions.Sandbox.Tests.Support;
@@ -8,8 +9,8 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 /// <summary>Bearer authentication (reference §1; 401 code 2, §3.2), and a token never shown back.</summary>
 public sealed class AuthenticationTests
 {
-    private static readonly ManualClock Clock = new();
-    private static string Body => Bodies.Request(Bodies.Event(Clock.UnixNow));
+    private static readonly FakeTimeProvider Clock = Clocks.Start();
+    private static string Body => Bodies.Request(Bodies.Event(Clock.UnixNow()));
 
     [Fact]
     public async Task Missing_token_is_401_code_2()

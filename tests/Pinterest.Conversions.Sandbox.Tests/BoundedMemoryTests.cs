@@ -20,7 +20,7 @@ public sealed class BoundedMemoryTests
     [Fact]
     public void The_store_keeps_no_event_id_or_name_it_was_given()
     {
-        var store = new SandboxEventStore(new ManualClock(), recentCapacity: 100);
+        var store = new SandboxEventStore(Clocks.Start(), recentCapacity: 100);
         var given = Record(store, 1000);
 
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Forced, blocking: true);
@@ -51,10 +51,10 @@ public sealed class BoundedMemoryTests
     [Fact]
     public async Task Deduplication_works_on_the_hashed_key()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
-        var now = clock.UnixNow;
+        var now = clock.UnixNow();
         var id = new string('y', 100_000);
 
         await client.PostEvents(Bodies.Request(Bodies.Event(now, id: id)));
@@ -68,7 +68,7 @@ public sealed class BoundedMemoryTests
     [Fact]
     public void The_key_store_is_capped_and_forgets_the_oldest_first()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         var store = new SandboxEventStore(clock, recentCapacity: 10, maxDedupKeys: 100);
         for (var i = 0; i < 250; i++)
         {
@@ -84,7 +84,7 @@ public sealed class BoundedMemoryTests
     [Fact]
     public void A_long_event_name_is_kept_cut()
     {
-        var store = new SandboxEventStore(new ManualClock(), recentCapacity: 10);
+        var store = new SandboxEventStore(Clocks.Start(), recentCapacity: 10);
         var record = store.Record(SandboxEventStore.ApiChannel, [Outcome("id", name: new string('n', 1_000_000))])[0];
         Assert.Equal(100, record.EventName.Length);
     }
@@ -92,10 +92,10 @@ public sealed class BoundedMemoryTests
     [Fact]
     public async Task A_body_over_the_limit_is_a_413_in_Pinterests_error_shape()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
-        var now = clock.UnixNow;
+        var now = clock.UnixNow();
         var events = Enumerable.Range(0, 1000).Select(i => Bodies.Event(now, id: $"{i:D4}-" + new string('x', RequestBody.MaxEventsRequestBytes / 1000)));
 
         var response = await client.PostEvents(Bodies.Request(events));
@@ -109,10 +109,10 @@ public sealed class BoundedMemoryTests
     [Fact]
     public async Task A_body_just_under_the_limit_is_taken()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
-        var now = clock.UnixNow;
+        var now = clock.UnixNow();
         var overhead = Bodies.Request(Enumerable.Range(0, 1000).Select(i => Bodies.Event(now, id: $"{i:D4}-"))).Length;
         var pad = (RequestBody.MaxEventsRequestBytes - overhead) / 1000;
         var body = Bodies.Request(Enumerable.Range(0, 1000).Select(i => Bodies.Event(now, id: $"{i:D4}-" + new string('x', pad))));
@@ -127,11 +127,11 @@ public sealed class BoundedMemoryTests
     [InlineData("sandbox/faults")]
     public async Task Invalid_utf8_is_a_400(string route)
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
         var json = Encoding.UTF8.GetBytes(route == "events"
-            ? Bodies.Request(Bodies.Event(clock.UnixNow, id: "BAD"))
+            ? Bodies.Request(Bodies.Event(clock.UnixNow(), id: "BAD"))
             : route == "sandbox/tag" ? Bodies.Tag("checkout", "BAD") : """{"seed":1,"rules":[],"x":"BAD"}""");
         var bad = Replace(json, "BAD"u8, [0x66, 0xFF, 0xC0, 0x80]);
         var request = new HttpRequestMessage(HttpMethod.Post, route == "events" ? "v5/ad_accounts/549755885175/events" : route)

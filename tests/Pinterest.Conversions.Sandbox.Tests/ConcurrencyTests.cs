@@ -12,11 +12,11 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     [Fact]
     public async Task Twenty_parallel_requests_of_100_events_are_all_counted_exactly_once()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
         var bodies = Enumerable.Range(0, 20)
-            .Select(r => Bodies.Request(Enumerable.Range(0, 100).Select(i => Bodies.Event(clock.UnixNow, id: $"r{r}-e{i}", userData: Bodies.FullUser))))
+            .Select(r => Bodies.Request(Enumerable.Range(0, 100).Select(i => Bodies.Event(clock.UnixNow(), id: $"r{r}-e{i}", userData: Bodies.FullUser))))
             .ToArray();
 
         var watch = Stopwatch.StartNew();
@@ -36,10 +36,10 @@ public sealed class ConcurrencyTests(ITestOutputHelper output)
     [Fact]
     public async Task Twenty_parallel_copies_of_the_same_100_events_are_100_conversions()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
-        var body = Bodies.Request(Enumerable.Range(0, 100).Select(i => Bodies.Event(clock.UnixNow, id: $"e{i}")));
+        var body = Bodies.Request(Enumerable.Range(0, 100).Select(i => Bodies.Event(clock.UnixNow(), id: $"e{i}")));
 
         var responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => client.PostEvents(body)));
 

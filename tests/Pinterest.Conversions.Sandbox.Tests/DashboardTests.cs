@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Net;
 using System.Text.Json;
 using Pinterest.Conversions.Sandbox.Tests.Support;
@@ -8,7 +9,7 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 /// <summary><c>GET /sandbox</c> (HTML, encoded, self-contained) and <c>GET /sandbox/report</c> (JSON).</summary>
 public sealed class DashboardTests
 {
-    private static readonly ManualClock Clock = new();
+    private static readonly FakeTimeProvider Clock = Clocks.Start();
 
     [Fact]
     public async Task The_dashboard_renders_counts_level_and_events_and_encodes_every_value()
@@ -16,8 +17,8 @@ public sealed class DashboardTests
         await using var sandbox = await Sandboxes.Start(Clock);
         using var client = new SandboxClient(sandbox);
         await client.PostEvents(Bodies.Request(
-            Bodies.Event(Clock.UnixNow, id: "<script>alert(1)</script>"),
-            Bodies.Event(Clock.UnixNow, id: "order-\\\"&'", name: "page_visit")));
+            Bodies.Event(Clock.UnixNow(), id: "<script>alert(1)</script>"),
+            Bodies.Event(Clock.UnixNow(), id: "order-\\\"&'", name: "page_visit")));
         await client.PostTag(Bodies.Tag("checkout", "<script>alert(1)</script>"));
 
         var page = await client.Get("sandbox");
@@ -55,7 +56,7 @@ public sealed class DashboardTests
     {
         await using var sandbox = await Sandboxes.Start(Clock);
         using var client = new SandboxClient(sandbox);
-        await client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow, id: "a"), Bodies.Event(Clock.UnixNow, id: "a")));
+        await client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow(), id: "a"), Bodies.Event(Clock.UnixNow(), id: "a")));
 
         var report = await client.Get("sandbox/report");
 
@@ -82,7 +83,7 @@ public sealed class DashboardTests
         await using var sandbox = await Sandboxes.Start(Clock, o => o.RecentEventCapacity = 5);
         using var client = new SandboxClient(sandbox);
 
-        await client.PostEvents(Bodies.Request(Enumerable.Range(0, 12).Select(i => Bodies.Event(Clock.UnixNow, id: $"e{i}"))));
+        await client.PostEvents(Bodies.Request(Enumerable.Range(0, 12).Select(i => Bodies.Event(Clock.UnixNow(), id: $"e{i}"))));
 
         var recent = sandbox.GetReport().RecentEvents;
         Assert.Equal(["e11", "e10", "e9", "e8", "e7"], recent.Select(e => e.EventId));
@@ -93,7 +94,7 @@ public sealed class DashboardTests
     {
         await using var sandbox = await Sandboxes.Start(Clock);
         using var client = new SandboxClient(sandbox);
-        await client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow)));
+        await client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow())));
 
         var reset = await client.Post("sandbox/reset", "");
 

@@ -12,7 +12,7 @@ public sealed class DedupTests : SandboxTest
 {
     private async Task Api(string name, string id, string source = "web", long? time = null)
     {
-        var response = await Client.PostEvents(Bodies.Request(Bodies.Event(time ?? Clock.UnixNow, name, id, source)));
+        var response = await Client.PostEvents(Bodies.Request(Bodies.Event(time ?? Clock.UnixNow(), name, id, source)));
         Assert.Equal(HttpStatusCode.OK, response.Status);
     }
 
@@ -84,7 +84,7 @@ public sealed class DedupTests : SandboxTest
 
         await Tag("checkout", "order-49");
         Clock.Advance(TimeSpan.FromHours(49));
-        await Api("checkout", "order-49", time: Clock.UnixNow);
+        await Api("checkout", "order-49", time: Clock.UnixNow());
 
         var rows = Server.GetReport().ByEvent.Single(r => r.Channel == "api");
         Assert.Equal(2, rows.Processed);
@@ -107,7 +107,7 @@ public sealed class DedupTests : SandboxTest
     [Fact]
     public async Task Duplicates_within_one_request_are_deduplicated()
     {
-        var response = await Client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow, id: "x"), Bodies.Event(Clock.UnixNow, id: "x")));
+        var response = await Client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow(), id: "x"), Bodies.Event(Clock.UnixNow(), id: "x")));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(1, Totals.Conversions);
@@ -141,7 +141,7 @@ public sealed class DedupTests : SandboxTest
     [Fact]
     public async Task Events_received_over_an_hour_late_are_reported_as_offline()
     {
-        var now = Clock.UnixNow;
+        var now = Clock.UnixNow();
         await Api("checkout", "on-time", time: now - 3600);
         await Api("checkout", "late", time: now - 3601);
 
@@ -158,7 +158,7 @@ public sealed class DedupTests : SandboxTest
     [Fact]
     public async Task A_late_web_event_is_still_deduplicated_because_its_action_source_is_not_offline()
     {
-        var happened = Clock.UnixNow;
+        var happened = Clock.UnixNow();
         await Tag("checkout", "order-late", time: happened);
         Clock.Advance(TimeSpan.FromHours(3));
         await Api("checkout", "order-late", time: happened);
@@ -170,7 +170,7 @@ public sealed class DedupTests : SandboxTest
     [Fact]
     public async Task Failed_events_take_no_part_in_deduplication()
     {
-        await Client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow, id: "order-f", userData: "{\"em\":[\"plain\"]}")));
+        await Client.PostEvents(Bodies.Request(Bodies.Event(Clock.UnixNow(), id: "order-f", userData: "{\"em\":[\"plain\"]}")));
         await Api("checkout", "order-f");
 
         Assert.Equal(1, Totals.Failed);
@@ -196,7 +196,7 @@ public sealed class DedupTests : SandboxTest
         Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostTag("{\"event_name\":\"buy_now\",\"event_id\":\"1\"}")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostTag("{\"event_name\":\"checkout\",\"event_id\":\"1\",\"action_source\":\"email\"}")).Status);
         Assert.Equal(HttpStatusCode.BadRequest, (await Client.PostTag("not json")).Status);
-        var future = await Client.PostTag(Bodies.Tag("checkout", "1", Clock.UnixNow + 3600));
+        var future = await Client.PostTag(Bodies.Tag("checkout", "1", Clock.UnixNow() + 3600));
         Assert.Equal(HttpStatusCode.BadRequest, future.Status);
         Assert.Contains("in the future", future.Json.GetProperty("message").GetString());
         Assert.Equal(0, Totals.Received);

@@ -13,7 +13,7 @@ public sealed class EmbeddingTests
     [Fact]
     public async Task An_app_maps_the_sandbox_under_a_prefix_next_to_its_own_endpoints()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Services.AddPinterestSandbox(o =>
@@ -27,7 +27,7 @@ public sealed class EmbeddingTests
         await app.StartAsync();
         using var client = new SandboxClient(new Uri(app.Urls.First() + "/pinterest/"));
 
-        var response = await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow)), token: "shop-token");
+        var response = await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow())), token: "shop-token");
         var dashboard = await client.Get("sandbox");
 
         Assert.Equal(HttpStatusCode.OK, response.Status);

@@ -17,7 +17,7 @@ public sealed class EventRuleTests : SandboxTest
     }
 
     private string Event(string name = "checkout", string id = "e1", string source = "web", string userData = Bodies.WebUser, long? time = null) =>
-        Bodies.Event(time ?? Clock.UnixNow, name, id, source, userData);
+        Bodies.Event(time ?? Clock.UnixNow(), name, id, source, userData);
 
     [Fact]
     public async Task Valid_events_are_200_with_empty_messages()
@@ -140,7 +140,7 @@ public sealed class EventRuleTests : SandboxTest
     [Fact]
     public async Task An_event_time_in_the_future_beyond_the_tolerance_fails()
     {
-        var now = Clock.UnixNow;
+        var now = Clock.UnixNow();
 
         var response = await Client.PostEvents(Bodies.Request(Event(id: "skewed", time: now + 60), Event(id: "future", time: now + 61)));
 
@@ -153,7 +153,7 @@ public sealed class EventRuleTests : SandboxTest
     [Fact]
     public async Task Old_events_fail_only_when_a_maximum_age_is_configured()
     {
-        var now = Clock.UnixNow;
+        var now = Clock.UnixNow();
         var old = now - (long)TimeSpan.FromDays(8).TotalSeconds;
         await using var strict = await Sandboxes.Start(Clock, o => o.MaxEventAge = TimeSpan.FromDays(7));
         using var strictClient = new SandboxClient(strict);

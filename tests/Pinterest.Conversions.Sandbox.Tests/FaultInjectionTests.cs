@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using System.Diagnostics;
 using System.Net;
 using Pinterest.Conversions.Sandbox.Tests.Support;
@@ -8,9 +9,9 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 /// <summary>Faults on request: status codes with Pinterest's bodies, delays, resets before and after processing.</summary>
 public sealed class FaultInjectionTests
 {
-    private static readonly ManualClock Clock = new();
+    private static readonly FakeTimeProvider Clock = Clocks.Start();
 
-    private static string Body(string id = "order-1") => Bodies.Request(Bodies.Event(Clock.UnixNow, id: id));
+    private static string Body(string id = "order-1") => Bodies.Request(Bodies.Event(Clock.UnixNow(), id: id));
 
     private static SandboxFaultPlan Plan(params SandboxFaultRule[] rules) => new() { Rules = rules };
 

@@ -17,7 +17,7 @@ public sealed class HealthReportTests : SandboxTest
     }
 
     private string Event(string id, string userData, string name = "checkout", string source = "web") =>
-        Bodies.Event(Clock.UnixNow, name, id, source, userData);
+        Bodies.Event(Clock.UnixNow(), name, id, source, userData);
 
     private SandboxHealthReport Health => Server.GetReport().Health;
 

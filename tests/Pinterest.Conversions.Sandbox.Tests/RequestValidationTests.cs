@@ -10,7 +10,7 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 /// </summary>
 public sealed class RequestValidationTests : SandboxTest
 {
-    private string Event(string extra = "", string userData = Bodies.WebUser) => Bodies.Event(Clock.UnixNow, userData: userData, extra: extra);
+    private string Event(string extra = "", string userData = Bodies.WebUser) => Bodies.Event(Clock.UnixNow(), userData: userData, extra: extra);
 
     private async Task<string> AssertInvalid(string body, string expected, string? contentType = null, string? query = null, string account = "549755885175")
     {
@@ -40,12 +40,12 @@ public sealed class RequestValidationTests : SandboxTest
 
     [Fact]
     public Task More_than_1000_events_is_400() =>
-        AssertInvalid(Bodies.Request(Enumerable.Range(0, 1001).Select(i => Bodies.Event(Clock.UnixNow, id: $"e{i}"))), "'data' must have at most 1000 items");
+        AssertInvalid(Bodies.Request(Enumerable.Range(0, 1001).Select(i => Bodies.Event(Clock.UnixNow(), id: $"e{i}"))), "'data' must have at most 1000 items");
 
     [Fact]
     public async Task Exactly_1000_events_are_accepted()
     {
-        var response = await Client.PostEvents(Bodies.Request(Enumerable.Range(0, 1000).Select(i => Bodies.Event(Clock.UnixNow, id: $"e{i}"))));
+        var response = await Client.PostEvents(Bodies.Request(Enumerable.Range(0, 1000).Select(i => Bodies.Event(Clock.UnixNow(), id: $"e{i}"))));
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(1000, response.Events.GetProperty("num_events_processed").GetInt32());
@@ -61,12 +61,12 @@ public sealed class RequestValidationTests : SandboxTest
     {
         var full = new Dictionary<string, string>
         {
-            ["event_name"] = "\"checkout\"", ["action_source"] = "\"web\"", ["event_time"] = Clock.UnixNow.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["event_name"] = "\"checkout\"", ["action_source"] = "\"web\"", ["event_time"] = Clock.UnixNow().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["event_id"] = "\"e1\"", ["user_data"] = Bodies.WebUser,
         };
         full.Remove(field);
         var evt = "{" + string.Join(",", full.Select(p => $"\"{p.Key}\":{p.Value}")) + "}";
-        return AssertInvalid(Bodies.Request(Bodies.Event(Clock.UnixNow), evt), $"'data[1].{field}' is required");
+        return AssertInvalid(Bodies.Request(Bodies.Event(Clock.UnixNow()), evt), $"'data[1].{field}' is required");
     }
 
     [Theory]
@@ -136,7 +136,7 @@ public sealed class RequestValidationTests : SandboxTest
     [Fact]
     public async Task An_integral_event_time_written_with_a_fraction_is_an_integer_for_json_schema()
     {
-        var evt = Bodies.Event(Clock.UnixNow).Replace($"\"event_time\":{Clock.UnixNow}", $"\"event_time\":{Clock.UnixNow}.0", StringComparison.Ordinal);
+        var evt = Bodies.Event(Clock.UnixNow()).Replace($"\"event_time\":{Clock.UnixNow()}", $"\"event_time\":{Clock.UnixNow()}.0", StringComparison.Ordinal);
 
         var response = await Client.PostEvents(Bodies.Request(evt));
 
@@ -151,7 +151,7 @@ public sealed class RequestValidationTests : SandboxTest
     [Fact]
     public async Task An_event_time_beyond_64_bits_fails_the_event()
     {
-        var evt = Bodies.Event(Clock.UnixNow).Replace($"\"event_time\":{Clock.UnixNow}", "\"event_time\":1e400", StringComparison.Ordinal);
+        var evt = Bodies.Event(Clock.UnixNow()).Replace($"\"event_time\":{Clock.UnixNow()}", "\"event_time\":1e400", StringComparison.Ordinal);
 
         var response = await Client.PostEvents(Bodies.Request(evt));
 
@@ -193,7 +193,7 @@ public sealed class RequestValidationTests : SandboxTest
     {
         // Reference §5.1, every value the spec's own example, with a current event_time.
         var body = $$"""
-            {"data":[{"event_name":"checkout","action_source":"app_ios","event_time":{{Clock.UnixNow}},"event_id":"eventId0001",
+            {"data":[{"event_name":"checkout","action_source":"app_ios","event_time":{{Clock.UnixNow()}},"event_id":"eventId0001",
               "event_source_url":"https://www.my-clothing-shop.org/","opt_out":false,"partner_name":"ss-partnername",
               "user_data":{"em":["411e44ce1261728ffd2c0686e44e3fffe413c0e2c5adc498bc7da883d476b9c8","09831ea51bd1b7b32a836683a00a9ccaf3d05f59499f42d9883412ed79289969"],
                 "hashed_maids":["0192518eb84137ccfe82c8b6322d29631dae7e28ed9d0f6dd5f245d73a58c5f1"],"client_ip_address":"216.3.128.12",

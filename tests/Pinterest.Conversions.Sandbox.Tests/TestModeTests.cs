@@ -10,11 +10,11 @@ public sealed class TestModeTests
     [Fact]
     public async Task A_test_request_is_answered_but_records_nothing()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
 
-        var response = await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow, id: "a"), Bodies.Event(clock.UnixNow, id: "b")), test: true);
+        var response = await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow(), id: "a"), Bodies.Event(clock.UnixNow(), id: "b")), test: true);
 
         Assert.Equal(HttpStatusCode.OK, response.Status);
         Assert.Equal(2, response.Events.GetProperty("num_events_processed").GetInt32());
@@ -29,13 +29,13 @@ public sealed class TestModeTests
     [Fact]
     public async Task A_test_request_is_validated_like_any_other()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
 
-        var failed = await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow, userData: "{\"em\":[\"plain@example.com\"]}")), test: true);
+        var failed = await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow(), userData: "{\"em\":[\"plain@example.com\"]}")), test: true);
         var invalid = await client.PostEvents("{\"data\":[]}", test: true);
-        var unauthenticated = await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow)), token: null, test: true);
+        var unauthenticated = await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow())), token: null, test: true);
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, failed.Status);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.Status);
@@ -46,11 +46,11 @@ public sealed class TestModeTests
     [Fact]
     public async Task Test_false_records_as_usual()
     {
-        var clock = new ManualClock();
+        var clock = Clocks.Start();
         await using var sandbox = await Sandboxes.Start(clock);
         using var client = new SandboxClient(sandbox);
 
-        await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow)), query: "?test=false");
+        await client.PostEvents(Bodies.Request(Bodies.Event(clock.UnixNow())), query: "?test=false");
 
         Assert.Equal(1, sandbox.GetReport().Totals.Received);
     }

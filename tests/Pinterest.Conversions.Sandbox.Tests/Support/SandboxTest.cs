@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Pinterest.Conversions.Sandbox.Tests.Support;
@@ -5,7 +6,7 @@ namespace Pinterest.Conversions.Sandbox.Tests.Support;
 /// <summary>A test class whose every test gets its own sandbox (<see cref="Server"/>) on a manual clock, and a client.</summary>
 public abstract class SandboxTest : IAsyncLifetime
 {
-    private protected ManualClock Clock { get; } = new();
+    private protected FakeTimeProvider Clock { get; } = Clocks.Start();
     private protected PinterestSandbox Server { get; private set; } = null!;
     private protected SandboxClient Client { get; private set; } = null!;
 
