@@ -18,6 +18,7 @@ public sealed class PackedFeed : IAsyncLifetime
     private static readonly string[] s_projects =
     [
         "Pinterest.Conversions", "Pinterest.Conversions.Hosting", "Pinterest.Conversions.AspNetCore", "Pinterest.Conversions.Sandbox",
+        "Pinterest.Conversions.Outbox.Sqlite",
         "Pinterest.Conversions.Generators", "Pinterest.Conversions.CodeFixes", "Pinterest.Conversions.SchemaCodegen",
     ];
 
@@ -76,7 +77,7 @@ public sealed class PackedFeed : IAsyncLifetime
         System.IO.Directory.GetFiles(Feed, id + ".*.nupkg")
             .Single(f => char.IsDigit(Path.GetFileName(f)[(id.Length + 1)..][0]));
 
-    /// <summary>The version of the packages in the feed (all four are packed with one version).</summary>
+    /// <summary>The version of the packages in the feed (all are packed with one version).</summary>
     public string Version => Path.GetFileNameWithoutExtension(Package("Pinterest.Conversions"))["Pinterest.Conversions.".Length..];
 
     public Task DisposeAsync()
@@ -86,6 +87,6 @@ public sealed class PackedFeed : IAsyncLifetime
     }
 }
 
-/// <summary>Every class of this collection shares one <see cref="PackedFeed"/>: the four packages are packed once per run.</summary>
+/// <summary>Every class of this collection shares one <see cref="PackedFeed"/>: every package is packed once per run.</summary>
 [CollectionDefinition(PackedFeed.Collection)]
 public sealed class PackedFeedCollection : ICollectionFixture<PackedFeed>;
