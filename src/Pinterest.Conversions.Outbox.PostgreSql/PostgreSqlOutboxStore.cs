@@ -157,28 +157,37 @@ internal sealed class PostgreSqlOutboxStore : IPinterestOutboxStore
                 using var count = Command(connection, "SELECT count(*) FROM {s}.outbox_events WHERE state <> 3");
                 Interlocked.Exchange(ref _count, (long)count.ExecuteScalar()!);
             }
-            using var transaction = connection.BeginTransaction();
-            using var batch = new NpgsqlBatch(connection, transaction);
+            // One batch, one round trip: PostgreSQL runs a batch as one implicit transaction (all or nothing), committed
+            // once. Non-offline events go in one multi-row insert; an offline event needs its own conditional insert.
+            using var batch = new NpgsqlBatch(connection);
             var commandOf = new int[events.Length];
             var count0 = Interlocked.Read(ref _count);
             var queued = 0;
+            var plain = new List<int>(events.Length);
             for (var i = 0; i < events.Length; i++)
             {
+                commandOf[i] = -1;
                 if (count0 + queued >= limits.Capacity)
                 {
                     results[i] = OutboxAddResult.Full;
-                    commandOf[i] = -1;
+                    continue;
+                }
+                queued++;
+                if (events[i].IdempotencyKey.IsEmpty)
+                {
+                    plain.Add(i);
                     continue;
                 }
                 commandOf[i] = batch.BatchCommands.Count;
                 batch.BatchCommands.Add(InsertCommand(events[i], limits));
-                queued++;
             }
             if (queued == 0) return;
+            if (plain.Count > 0) batch.BatchCommands.Add(InsertManyCommand(events, plain));
             // One notification per commit: a notifying commit holds a database-wide lock through its WAL flush.
             if (_notify) batch.BatchCommands.Add(NotifyCommand());
             batch.ExecuteNonQuery();
-            var added = 0;
+            var added = plain.Count;
+            foreach (var i in plain) results[i] = OutboxAddResult.Added;
             for (var i = 0; i < events.Length; i++)
             {
                 if (commandOf[i] < 0) continue;
@@ -186,7 +195,6 @@ internal sealed class PostgreSqlOutboxStore : IPinterestOutboxStore
                 results[i] = stored ? OutboxAddResult.Added : OutboxAddResult.Duplicate;
                 if (stored) added++;
             }
-            transaction.Commit();
             Interlocked.Add(ref _count, added);
         }
         catch
@@ -202,6 +210,9 @@ internal sealed class PostgreSqlOutboxStore : IPinterestOutboxStore
     {
         if (transaction is not NpgsqlTransaction npgsql || npgsql.Connection is not { } connection)
             throw new NotSupportedException("The PostgreSQL outbox joins an NpgsqlTransaction (Npgsql) only.");
+        // The event's bytes are copied into the command before the first await: the caller's buffer may be reused by
+        // the next enqueue as soon as this method yields.
+        var insert = InsertCommand(evt, limits);
         if (!_probed.TryGetValue(connection, out _))
         {
             // Probed once per connection: host names are not compared, the tables are looked for.
@@ -214,7 +225,7 @@ internal sealed class PostgreSqlOutboxStore : IPinterestOutboxStore
         }
         if (Interlocked.Read(ref _count) >= limits.Capacity) return OutboxAddResult.Full;
         await using var batch = new NpgsqlBatch(connection, npgsql);
-        batch.BatchCommands.Add(InsertCommand(evt, limits));
+        batch.BatchCommands.Add(insert);
         // PostgreSQL folds identical notifications of one transaction into one, delivered at its commit (a rollback sends
         // none); Npgsql reuses transaction objects, so "already notified" cannot be remembered per transaction here.
         if (_notify) batch.BatchCommands.Add(NotifyCommand());
@@ -257,6 +268,41 @@ internal sealed class PostgreSqlOutboxStore : IPinterestOutboxStore
             p.Add(new NpgsqlParameter<byte[]>("key", NpgsqlDbType.Bytea) { TypedValue = evt.IdempotencyKey.ToArray() });
             p.Add(new NpgsqlParameter<TimeSpan>("window", NpgsqlDbType.Interval) { TypedValue = limits.IdempotencyWindow });
         }
+        return command;
+    }
+
+    // Events without an offline key, in one statement: arrays of their columns, unnested.
+    private NpgsqlBatchCommand InsertManyCommand(ReadOnlySpan<OutboxNewEvent> events, List<int> chosen)
+    {
+        var command = BatchCommand("""
+            INSERT INTO {s}.outbox_events (account, event_name, event_id, is_offline, event_time, report, payload, enqueued_at, due_at)
+            SELECT account, event_name, event_id, false, event_time, report, payload, @now, @now
+            FROM unnest(@accounts, @event_names, @event_ids, @event_times, @reports, @payloads) AS e(account, event_name, event_id, event_time, report, payload)
+            """);
+        var accounts = new string[chosen.Count];
+        var names = new string[chosen.Count];
+        var ids = new string[chosen.Count];
+        var times = new long[chosen.Count];
+        var reports = new byte[chosen.Count][];
+        var payloads = new byte[chosen.Count][];
+        for (var k = 0; k < chosen.Count; k++)
+        {
+            ref readonly var evt = ref events[chosen[k]];
+            accounts[k] = evt.Account;
+            names[k] = evt.EventName;
+            ids[k] = evt.EventId;
+            times[k] = evt.EventTime;
+            reports[k] = new byte[PinterestEventReport.PackedSize];
+            evt.Report.Pack(reports[k]);
+            payloads[k] = evt.Payload.ToArray();
+        }
+        var p = command.Parameters;
+        p.Add(new NpgsqlParameter<string[]>("accounts", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = accounts });
+        p.Add(new NpgsqlParameter<string[]>("event_names", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = names });
+        p.Add(new NpgsqlParameter<string[]>("event_ids", NpgsqlDbType.Array | NpgsqlDbType.Text) { TypedValue = ids });
+        p.Add(new NpgsqlParameter<long[]>("event_times", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { TypedValue = times });
+        p.Add(new NpgsqlParameter<byte[][]>("reports", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = reports });
+        p.Add(new NpgsqlParameter<byte[][]>("payloads", NpgsqlDbType.Array | NpgsqlDbType.Bytea) { TypedValue = payloads });
         return command;
     }
 

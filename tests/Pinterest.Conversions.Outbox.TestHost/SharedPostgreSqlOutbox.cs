@@ -14,6 +14,7 @@ internal static class SharedPostgreSqlOutbox
         var (mode, connectionString, schema, apiRoot) = (args[0], args[1], args[2], new Uri(args[3]));
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
+        if (mode == "pg-send") builder.Services.AddSingleton<IPinterestSendObserver, PrintingObserver>();
         builder.Services.AddPinterestConversions(o =>
         {
             o.AdAccountId = "549755885175";
@@ -77,6 +78,20 @@ internal static class SharedPostgreSqlOutbox
         Console.Out.WriteLine("ALL");
         Console.Out.Flush();
     }
+}
+
+/// <summary>Prints "OUTCOME event_id status" for each final outcome (what the test compares with the sandbox's receipts).</summary>
+internal sealed class PrintingObserver : IPinterestSendObserver
+{
+    public void OnSent(PinterestSendResult result)
+    {
+        lock (this)
+        {
+            foreach (var outcome in result.Outcomes) Console.Out.WriteLine($"OUTCOME {outcome.EventId} {outcome.Status}");
+        }
+    }
+
+    public void OnDropped(IReadOnlyList<PinterestDroppedEvent> events) { }
 }
 
 /// <summary>An order: email, IP, user agent; offline or web.</summary>

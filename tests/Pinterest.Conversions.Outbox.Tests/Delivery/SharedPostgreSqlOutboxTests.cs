@@ -20,6 +20,7 @@ public sealed class SharedPostgreSqlOutboxTests(ITestOutputHelper output) : IAsy
     private const int OfflineEvery = 5;
     private readonly string _schema = PostgresServer.NewSchema();
     private readonly List<Process> _children = [];
+    private readonly ConcurrentQueue<string> _outcomes = new();
     private PinterestSandbox _sandbox = null!;
 
     public async Task InitializeAsync() => _sandbox = await OutboxHosts.StartSandboxAsync(o =>
@@ -55,6 +56,14 @@ public sealed class SharedPostgreSqlOutboxTests(ITestOutputHelper output) : IAsy
         var senderB = Start("pg-send");
         await ReadUntilAsync(senderA, line => line == "READY");
         await ReadUntilAsync(senderB, line => line == "READY");
+        foreach (var (sender, name) in new[] { (senderA, "A"), (senderB, "B") })
+        {
+            _ = Task.Run(async () =>
+            {
+                while (await sender.StandardOutput.ReadLineAsync() is { } line)
+                    if (line.StartsWith("OUTCOME ", StringComparison.Ordinal)) _outcomes.Enqueue(name + " " + line[8..]);
+            });
+        }
 
         var committed = new ConcurrentBag<int>();
         var rolledBack = new ConcurrentBag<int>();
@@ -97,11 +106,15 @@ public sealed class SharedPostgreSqlOutboxTests(ITestOutputHelper output) : IAsy
         var receivedIds = received.Select(e => e.EventId).ToHashSet();
         var parkedUnknown = parked.Where(p => p.Reason == 0).Select(p => p.EventId).ToHashSet();
         Assert.Equal(Events, committed.Count + rolledBack.Count);
+        var missing = committed.Where(i => !receivedIds.Contains($"k-{i}") && !parkedUnknown.Contains($"k-{i}")).Order().ToList();
+        output.WriteLine($"missing: {missing.Count}: {string.Join(" ", missing.Take(40))}");
         foreach (var i in committed)
         {
             var id = $"k-{i}";
             var offline = i % OfflineEvery == 0;
-            Assert.True(receivedIds.Contains(id) || (offline && parkedUnknown.Contains(id)), $"{id} (offline: {offline}) was committed, then lost");
+            Assert.True(receivedIds.Contains(id) || (offline && parkedUnknown.Contains(id)), $"{id} (offline: {offline}) was committed, then lost; parked: {string.Join(",", parked.Where(p => p.EventId == id).Select(p => p.Reason))}; " +
+                $"in the sandbox as: {string.Join(",", report.RecentEvents.Where(e => e.EventId == id).Select(e => e.Status))}; {report.Totals.Received} received in all, {report.RecentEvents.Count} recent, the first {report.RecentEvents[0].EventId}, the last {report.RecentEvents[^1].EventId}; " +
+                $"outcomes: {string.Join(",", _outcomes.Where(o => o.Split(' ')[1] == id))}");
         }
         Assert.All(parked, p => Assert.Equal(0, p.Reason));
         Assert.All(parkedUnknown, id => Assert.Equal(0, int.Parse(id[2..], System.Globalization.CultureInfo.InvariantCulture) % OfflineEvery));
