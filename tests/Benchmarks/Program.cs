@@ -2,7 +2,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 
-// The delivery harness measures whole runs (wall time, several threads, a disk): `-- delivery [enqueue|reliability|all] [runs]`.
+// The delivery harness measures whole runs (wall time, several threads, a disk): `-- delivery [enqueue|reliability|all|pg|pg-enqueue|pg-senders] [runs]` (pg: PINTEREST_TEST_POSTGRES).
 if (args.Length > 0 && args[0] == "delivery") return await Pinterest.Conversions.Benchmarks.Delivery.DeliveryHarness.RunAsync(args);
 
 // Always pass --filter (e.g. --filter '*'): without it BenchmarkSwitcher waits for input.

@@ -7,6 +7,15 @@ using Pinterest.Conversions.Hosting;
 
 // enqueue <outbox.db> <api root> <count> <offline every n-th>: prints "ACK <i>" once event i is committed, then "ALL".
 // drain <outbox.db> <api root>: sends what the outbox holds, prints "PARKED <event_id> <reason>" for each parked event, then "DRAINED".
+// pg-send <connection string> <schema> <api root>: one sending instance of a shared PostgreSQL outbox; prints "READY" once
+//   its tables exist, then sends until killed.
+// pg-enqueue <connection string> <schema> <api root> <count> <offline every n-th>: enqueues each event in its own
+//   transaction and rolls every third back, printing "COMMIT <i>" or "ROLLBACK <i>" after each, then "ALL" (never sends).
+if (args[0].StartsWith("pg-", StringComparison.Ordinal))
+{
+    await SharedPostgreSqlOutbox.RunAsync(args);
+    return;
+}
 var (mode, database, apiRoot) = (args[0], args[1], new Uri(args[2]));
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
 builder.Logging.ClearProviders();

@@ -9,7 +9,7 @@ namespace Pinterest.Conversions.Benchmarks.Delivery;
 
 /// <summary>
 /// Throughput of durable delivery, measured as wall time of whole runs (multi-threaded, I/O bound: not a
-/// BenchmarkDotNet micro-benchmark). <c>dotnet run -c Release --project tests/Benchmarks -- delivery [enqueue|reliability|all]</c>.
+/// BenchmarkDotNet micro-benchmark). <c>dotnet run -c Release --project tests/Benchmarks -- delivery [enqueue|reliability|all|pg|pg-enqueue|pg-senders] [runs]</c>.
 /// </summary>
 public static class DeliveryHarness
 {
@@ -22,6 +22,7 @@ public static class DeliveryHarness
         Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}; load {LoadAverage()}");
         if (what is "enqueue" or "all") await EnqueueAsync(runs);
         if (what is "reliability" or "all") await ReliabilityAsync(runs);
+        if (what.StartsWith("pg", StringComparison.Ordinal)) await PostgreSqlHarness.RunAsync(what, runs); // needs PINTEREST_TEST_POSTGRES
         return 0;
     }
 
