@@ -98,6 +98,7 @@ public sealed class PackageConsumerTests(PackedFeed packed, ITestOutputHelper ou
     [InlineData("Pinterest.Conversions.AspNetCore", "Pinterest.Conversions")] // not Hosting: it uses none of it
     [InlineData("Pinterest.Conversions.Sandbox", "Pinterest.Conversions")]
     [InlineData("Pinterest.Conversions.Outbox.Sqlite", "Pinterest.Conversions.Hosting")]
+    [InlineData("Pinterest.Conversions.Outbox.PostgreSql", "Pinterest.Conversions.Hosting")]
     public void Every_package_has_both_targets_readme_symbols_metadata_and_its_dependency(string id, string? dependsOn)
     {
         output.WriteLine(packed.PackLog);

@@ -109,8 +109,11 @@ internal sealed class PinterestEventQueue : IPinterestEventQueue, IDisposable
         if (!_store.IsDurable)
             throw new NotSupportedException("The in-memory queue cannot join a database transaction: use a durable outbox (UseSqliteOutbox or UsePostgreSqlOutbox).");
         if (!TryPrepare(evt, account, out var prepared, out var refused)) return refused;
-        // Provider exceptions propagate: they belong to the caller's transaction.
-        var result = await _store.AddAsync(transaction, prepared.Event, _limits, cancellationToken).ConfigureAwait(false);
+        // The payload lives in this thread's scratch buffer, which another enqueue may reuse once the store awaits:
+        // a store gets its own copy. Provider exceptions propagate: they belong to the caller's transaction.
+        var own = prepared.Event;
+        own = new OutboxNewEvent(own.Account, own.EventName, own.EventId, own.Report, own.Payload.ToArray(), own.IdempotencyKey);
+        var result = await _store.AddAsync(transaction, own, _limits, cancellationToken).ConfigureAwait(false);
         return Finish(evt.EventName, result, prepared.Report);
     }
 
