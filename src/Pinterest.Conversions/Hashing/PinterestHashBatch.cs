@@ -116,6 +116,7 @@ public sealed class PinterestHashBatch
     /// <see cref="Add(PinterestField, ReadOnlySpan{char}, Hashing)"/> with the rule the generator chose at build time:
     /// no lookup, no argument checks (the event writer's path).
     /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // 1 KiB of stack per value, only read where a rule wrote it
     internal PinterestHashStatus Add(PinterestField field, NormalizationRule rule, ReadOnlySpan<char> value, Hashing hashing)
     {
         Span<char> prepared = stackalloc char[Normalizer.MaxNormalizedLength];

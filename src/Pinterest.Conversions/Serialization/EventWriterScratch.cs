@@ -16,6 +16,9 @@ internal sealed class EventWriterScratch
 
     [ThreadStatic] private static EventWriterScratch? t_cached;
 
+    // In use by a writer on this thread: one read of the thread-static per event, none to give it back.
+    private bool _inUse;
+
     private EventWriterScratch()
     {
     }
@@ -38,18 +41,19 @@ internal sealed class EventWriterScratch
     /// <summary>Takes this thread's scratch, or a new one when it is in use (an event written from inside another's getter).</summary>
     public static EventWriterScratch Rent()
     {
-        var scratch = t_cached ?? new EventWriterScratch();
-        t_cached = null;
+        var scratch = t_cached ??= new EventWriterScratch();
+        if (scratch._inUse) return new EventWriterScratch { _inUse = true };
+        scratch._inUse = true;
         return scratch;
     }
 
-    /// <summary>Wipes what <paramref name="scratch"/> held and keeps it for the next <see cref="Rent"/> on this thread.</summary>
+    /// <summary>Wipes what <paramref name="scratch"/> held; the thread's own is then free for the next <see cref="Rent"/>.</summary>
     public static void Return(EventWriterScratch scratch)
     {
         scratch.Hashes.ResetForReuse();
         scratch.Arena = scratch.Arena.Wipe(MaxRetainedArenaBytes);
         scratch.Output = scratch.Output.Wipe(MaxRetainedOutputBytes);
-        t_cached = scratch;
+        scratch._inUse = false;
     }
 
     /// <summary>Room for <paramref name="count"/> prepared events (at most a request's 1000).</summary>

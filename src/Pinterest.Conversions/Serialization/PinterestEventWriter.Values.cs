@@ -121,13 +121,27 @@ public ref partial struct PinterestEventWriter
     /// </summary>
     public void Money(ReadOnlySpan<byte> name, decimal value, PinterestField field, long minimum, long maximum)
     {
-        if (value < minimum || value > maximum)
-        {
-            _report.Drop(field, PinterestHashStatus.Invalid);
-            return;
-        }
         Span<byte> text = stackalloc byte[InvariantDecimal.MaxLength];
-        InvariantDecimal.TryFormatUtf8(value, text, out var length); // the buffer fits every decimal
+        int length;
+        // The usual amount (not negative, 64-bit digits) is checked and written in integers, not decimal arithmetic.
+        if (InvariantDecimal.TryDecompose(value, out var digits, out var scale) && minimum <= 0)
+        {
+            if (!InvariantDecimal.IsAtMost(digits, scale, maximum))
+            {
+                _report.Drop(field, PinterestHashStatus.Invalid);
+                return;
+            }
+            InvariantDecimal.TryFormatUtf8(digits, scale, text, out length);
+        }
+        else
+        {
+            if (value < minimum || value > maximum)
+            {
+                _report.Drop(field, PinterestHashStatus.Invalid);
+                return;
+            }
+            InvariantDecimal.TryFormatUtf8(value, text, out length); // the buffer fits every decimal
+        }
         MoneyText(name, text[..length]);
     }
 
@@ -205,7 +219,7 @@ public ref partial struct PinterestEventWriter
         }
         Ensure(text.Length + 2);
         _buffer[_position++] = (byte)'"';
-        text.CopyTo(_buffer[_position..]);
+        CopySmall(text, _buffer[_position..]);
         _position += text.Length;
         _buffer[_position++] = (byte)'"';
     }
@@ -232,7 +246,7 @@ public ref partial struct PinterestEventWriter
             Ensure(Sha256Hex.Length + 3);
             if (!first) _buffer[_position++] = (byte)',';
             _buffer[_position++] = (byte)'"';
-            hashes.GetHashUtf8(i).CopyTo(_buffer[_position..]);
+            CopyHash(hashes.GetHashUtf8(i), _buffer[_position..]);
             _position += Sha256Hex.Length;
             _buffer[_position++] = (byte)'"';
             first = false;

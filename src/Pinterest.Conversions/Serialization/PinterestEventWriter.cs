@@ -1,6 +1,8 @@
 using System.Buffers;
 using System.ComponentModel;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Pinterest.Conversions.Serialization;
 
@@ -64,8 +66,48 @@ public ref partial struct PinterestEventWriter
     public void Raw(scoped ReadOnlySpan<byte> json)
     {
         Ensure(json.Length);
-        json.CopyTo(_buffer[_position..]);
+        CopySmall(json, _buffer[_position..]);
         _position += json.Length;
+    }
+
+    /// <summary>
+    /// Copies a short run (names, numbers: mostly under 32 bytes) with two overlapping moves instead of a call to the
+    /// general copy, which a writer making 30 of them per event measurably paid for. <paramref name="destination"/> fits it.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopySmall(scoped ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        if ((uint)destination.Length < (uint)source.Length) ThrowTooShort();
+        ref var from = ref MemoryMarshal.GetReference(source);
+        ref var to = ref MemoryMarshal.GetReference(destination);
+        var length = (nuint)source.Length;
+        if (length is >= 16 and <= 32)
+        {
+            Vector128.LoadUnsafe(ref from).StoreUnsafe(ref to);
+            Vector128.LoadUnsafe(ref from, length - 16).StoreUnsafe(ref to, length - 16);
+        }
+        else if (length is >= 8 and < 16)
+        {
+            Unsafe.WriteUnaligned(ref to, Unsafe.ReadUnaligned<ulong>(ref from));
+            Unsafe.WriteUnaligned(ref Unsafe.Add(ref to, length - 8), Unsafe.ReadUnaligned<ulong>(ref Unsafe.Add(ref from, length - 8)));
+        }
+        else
+        {
+            source.CopyTo(destination);
+        }
+    }
+
+    private static void ThrowTooShort() => throw new InvalidOperationException("The output buffer is shorter than what was ensured.");
+
+    /// <summary>Copies the 64 hex digits of a hash.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void CopyHash(ReadOnlySpan<byte> hex, Span<byte> destination)
+    {
+        if (hex.Length != Sha256Hex.Length || destination.Length < Sha256Hex.Length) throw new ArgumentException("A hash is 64 hex digits.", nameof(hex));
+        ref var from = ref MemoryMarshal.GetReference(hex);
+        ref var to = ref MemoryMarshal.GetReference(destination);
+        Vector256.LoadUnsafe(ref from).StoreUnsafe(ref to);
+        Vector256.LoadUnsafe(ref from, 32).StoreUnsafe(ref to, 32);
     }
 
     /// <summary>
