@@ -223,6 +223,28 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Shutdown_PastTheDrainTimeout_DuringAnOutage_ReportsNotSent_NotUnknown()
+    {
+        // Found by an outside reliability run: a batch cut off at the drain timeout was reported Unknown although every
+        // attempt got a 503 (which says "not processed"). Now it is dropped as not sent, and nothing is Unknown.
+        _sandbox.SetFaults(Sandboxes.Plan(new SandboxFaultRule { Kind = SandboxFaultKind.Status, Status = 503 }));
+        using var host = Hosts.Build(_sandbox, _recorder, o => o.Queue.DrainTimeout = TimeSpan.FromMilliseconds(300));
+        await host.StartAsync();
+        var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
+        for (var i = 0; i < 50; i++) Assert.True(queue.Enqueue(Make.Visit($"o-{i}", Now)).IsEnqueued);
+        await Task.Delay(200); // several 503s
+        await host.StopAsync();
+
+        Assert.True(_sandbox.GetReport().Requests.Faulted > 0);
+        Assert.Empty(_recorder.Outcomes);
+        Assert.Equal(50, _recorder.Dropped.Count);
+        Assert.All(_recorder.Dropped, d => Assert.Equal(PinterestDropReason.DrainTimeout, d.Reason));
+        // On a slow machine some events may still be waiting for their first attempt (claimed one batch at a time);
+        // the ones that met the 503s carry their attempt count.
+        Assert.Contains(_recorder.Dropped, d => d.Attempts > 0);
+    }
+
+    [Fact]
     public async Task FullQueue_UnderConcurrentEnqueue_EveryRefusalIsReported()
     {
         using var host = Hosts.Build(_sandbox, _recorder, o => o.Queue.Capacity = 1_000);

@@ -48,6 +48,7 @@ internal sealed class AccountPauses(TimeSpan firstPause, TimeSpan maxPause)
     {
         _allLevel = 0;
         AllPausedReason = null;
+        AllPausedUntil = DateTimeOffset.MinValue;
     }
 
     /// <summary>

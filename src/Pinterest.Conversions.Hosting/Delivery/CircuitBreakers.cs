@@ -40,25 +40,31 @@ internal sealed class CircuitBreakers(PinterestRetryOptions options)
     /// <summary>Records an attempt's end: <paramref name="failed"/> when the server or network failed.</summary>
     public void Record(string key, DateTimeOffset now, bool failed)
     {
-        if (!_breakers.TryGetValue(key, out var breaker))
+        if (!_breakers.TryGetValue(key, out var breaker)) _breakers.Add(key, breaker = new Breaker());
+        switch (breaker.State)
         {
-            if (!failed) return; // healthy accounts keep no state
-            _breakers.Add(key, breaker = new Breaker());
+            case State.Open:
+                return; // an attempt that began before the break: its answer neither ends nor extends it
+            case State.Probing:
+                if (failed) Open(breaker, now);
+                else _breakers.Remove(key);
+                return;
         }
-        if (breaker.State == State.Probing)
-        {
-            if (failed) Open(breaker, now);
-            else _breakers.Remove(key);
-            return;
-        }
+        // The share of failures among every attempt in the sampling window, successes included.
         var samples = breaker.Samples;
         samples.Enqueue((now, failed));
         while (samples.Count > 0 && samples.Peek().At <= now - options.CircuitBreakerSamplingDuration) samples.Dequeue();
         var failures = samples.Count(s => s.Failed);
-        if (failures == 0) _breakers.Remove(key);
-        else if (breaker.State == State.Closed && samples.Count >= options.CircuitBreakerMinimumThroughput
-                 && (double)failures / samples.Count >= options.CircuitBreakerFailureRatio)
+        if (samples.Count >= options.CircuitBreakerMinimumThroughput && (double)failures / samples.Count >= options.CircuitBreakerFailureRatio)
             Open(breaker, now);
+    }
+
+    /// <summary>Forgets closed breakers with no attempt in the sampling window (idle accounts keep no state).</summary>
+    public void Prune(DateTimeOffset now)
+    {
+        foreach (var key in _breakers.Where(b => b.Value.State == State.Closed
+                     && (b.Value.Samples.Count == 0 || b.Value.Samples.Last().At <= now - options.CircuitBreakerSamplingDuration)).Select(b => b.Key).ToList())
+            _breakers.Remove(key);
     }
 
     /// <summary>The keys whose breaker is open or probing now.</summary>

@@ -39,6 +39,10 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
     private readonly CancellationTokenSource _stopClaiming = new();
     private readonly CancellationTokenSource _abort = new();
     private Task? _loop;
+    private volatile bool _rescan = true;
+    private long _addedSinceScan;
+    private long _firstAddedTicks;
+    private DateTimeOffset _nextScanAt = DateTimeOffset.MinValue;
     private int _inFlight;
     private int _rotation;
     private volatile bool _draining;
@@ -73,8 +77,24 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
     /// <summary>The last statistics read from the store (refreshed every few seconds), with paused accounts marked.</summary>
     public PinterestOutboxStatistics? Statistics { get; private set; }
 
-    /// <summary>Wakes the scheduler: new events, a free slot.</summary>
+    /// <summary>Wakes the scheduler to look at the store again: a free slot, a redrive, shutdown.</summary>
     public void Wake()
+    {
+        _rescan = true;
+        Signal();
+    }
+
+    /// <summary>
+    /// Events were added: a hint, not a rescan. The store is looked at again once a batch's worth has come, or when the
+    /// first of them has waited the flush interval (every enqueue rescanning the store would starve the writer).
+    /// </summary>
+    public void EventsAdded(int count)
+    {
+        if (Interlocked.Add(ref _addedSinceScan, count) == count) Interlocked.Exchange(ref _firstAddedTicks, _time.GetUtcNow().UtcTicks);
+        Signal();
+    }
+
+    private void Signal()
     {
         try
         {
@@ -193,13 +213,23 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
         while (!stop.IsCancellationRequested)
         {
             var now = _time.GetUtcNow();
+            if (!ScanIsDue(now, out var waitUntil))
+            {
+                await WaitAsync(waitUntil, stop).ConfigureAwait(false);
+                continue;
+            }
+            _rescan = false;
+            Interlocked.Exchange(ref _addedSinceScan, 0);
             var wakeAt = now + _options.Delivery.PollInterval;
             try
             {
                 if (now >= nextStatistics)
                 {
+                    // Counting is a scan of the store: never let it take more than a twentieth of the sender's time.
+                    var started = _time.GetTimestamp();
                     await RefreshStatisticsAsync(stop).ConfigureAwait(false);
-                    nextStatistics = now + s_statisticsInterval;
+                    var took = _time.GetElapsedTime(started);
+                    nextStatistics = now + (took * 20 > s_statisticsInterval ? took * 20 : s_statisticsInterval);
                 }
                 if (_store.CanSend || await _store.TryTakeSenderRoleAsync(stop).ConfigureAwait(false))
                 {
@@ -207,7 +237,11 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
                     {
                         await _store.PruneAsync(_options.Outbox.ParkedRetention, _options.Delivery.OfflineIdempotencyWindow, stop).ConfigureAwait(false);
                         nextPrune = now + s_pruneInterval;
-                        lock (_gate) _rates.Prune(now);
+                        lock (_gate)
+                        {
+                            _rates.Prune(now);
+                            _breakers.Prune(now);
+                        }
                     }
                     var next = await ScheduleAsync(stop).ConfigureAwait(false);
                     if (next < wakeAt) wakeAt = next;
@@ -221,8 +255,24 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
             {
                 PinterestLog.StoreFailed(_logger, "schedule", ex.GetType().Name);
             }
+            _nextScanAt = wakeAt;
             await WaitAsync(wakeAt, stop).ConfigureAwait(false);
         }
+    }
+
+    // Whether to look at the store now, or else until when to wait: new events alone make a scan due only once a batch's
+    // worth has come or the first of them has waited the flush interval.
+    private bool ScanIsDue(DateTimeOffset now, out DateTimeOffset waitUntil)
+    {
+        waitUntil = _nextScanAt;
+        if (_rescan || _draining || now >= _nextScanAt) return true;
+        var added = Interlocked.Read(ref _addedSinceScan);
+        if (added == 0) return false;
+        if (added >= _options.Queue.BatchSize) return true;
+        var flushAt = new DateTimeOffset(Interlocked.Read(ref _firstAddedTicks), TimeSpan.Zero) + _options.Queue.FlushInterval;
+        if (flushAt <= now) return true;
+        if (flushAt < waitUntil) waitUntil = flushAt;
+        return false;
     }
 
     private async Task WaitAsync(DateTimeOffset until, CancellationToken stop)
@@ -267,7 +317,7 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
             wakeAt = unblockAt ?? DateTimeOffset.MaxValue;
         }
 
-        var ready = await _store.GetReadyAsync(blocked, stop).ConfigureAwait(false);
+        var ready = await _store.GetReadyAsync(_options.Queue.BatchSize, blocked, stop).ConfigureAwait(false);
         if (ready.NextDueAt is { } due && due < wakeAt) wakeAt = due;
         var eligible = new List<string>(ready.Accounts.Count);
         foreach (var account in ready.Accounts)

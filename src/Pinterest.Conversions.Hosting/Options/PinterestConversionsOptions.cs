@@ -89,7 +89,6 @@ public sealed class PinterestConversionsOptions
     public PinterestDeliveryPolicy ToDeliveryPolicy() => new()
     {
         MaxEventAge = MaxEventAge,
-        MaxClockSkew = MaxClockSkew,
         DedupResendWindow = Delivery.DedupResendWindow,
         AttemptTimeout = Retry.AttemptTimeout,
         TreatLateAsOffline = Delivery.TreatLateAsOffline,

@@ -47,9 +47,10 @@ public interface IPinterestOutboxStore : IAsyncDisposable
 
     /// <summary>
     /// Returns rows whose lease ran out to pending (flagged when they were sending), then lists the accounts with due
-    /// events, skipping <paramref name="excludedAccounts"/>, and the time the next pending event falls due.
+    /// events (counted up to <paramref name="countUpTo"/>), skipping <paramref name="excludedAccounts"/>, and the time the
+    /// next pending event falls due.
     /// </summary>
-    ValueTask<OutboxReady> GetReadyAsync(IReadOnlyCollection<string> excludedAccounts, CancellationToken cancellationToken);
+    ValueTask<OutboxReady> GetReadyAsync(int countUpTo, IReadOnlyCollection<string> excludedAccounts, CancellationToken cancellationToken);
 
     /// <summary>
     /// Claims up to <paramref name="maxEvents"/> due events of one account, all offline or all not (the kind of the
@@ -236,7 +237,7 @@ public readonly record struct OutboxReschedule(long Id, TimeSpan Delay, bool May
 /// <summary>A row to park with its reason and Pinterest's (or the sender's) message.</summary>
 public readonly record struct OutboxPark(long Id, PinterestParkReason Reason, string? Message);
 
-/// <summary>An account with due events: how many (capped by the store) and when the oldest of them was accepted.</summary>
+/// <summary>An account with due events: how many (counted up to the cap asked for) and when the earliest due of them was accepted.</summary>
 public readonly record struct OutboxReadyAccount(string Account, int DueEvents, DateTimeOffset OldestEnqueuedAt);
 
 /// <summary>The accounts with due events, the store's time, and when the next pending event falls due.</summary>

@@ -60,7 +60,7 @@ internal sealed class InMemoryOutboxStore : IPinterestOutboxStore
         return OutboxAddResult.Added;
     }
 
-    public ValueTask<OutboxReady> GetReadyAsync(IReadOnlyCollection<string> excludedAccounts, CancellationToken cancellationToken)
+    public ValueTask<OutboxReady> GetReadyAsync(int countUpTo, IReadOnlyCollection<string> excludedAccounts, CancellationToken cancellationToken)
     {
         lock (_gate)
         {
@@ -72,7 +72,8 @@ internal sealed class InMemoryOutboxStore : IPinterestOutboxStore
                 if (queues.Pending == 0 || excludedAccounts.Contains(account)) continue;
                 var head = queues.Head();
                 if (head is null) continue;
-                if (head.DueAt <= now) ready.Add(new OutboxReadyAccount(account, queues.Pending, head.EnqueuedAt));
+                // Pending events, due or not: close enough for the batching decision, and free to count.
+                if (head.DueAt <= now) ready.Add(new OutboxReadyAccount(account, Math.Min(queues.Pending, countUpTo), head.EnqueuedAt));
                 else if (next is null || head.DueAt < next) next = head.DueAt;
             }
             return new(new OutboxReady(ready, now, next));

@@ -13,16 +13,20 @@ internal sealed class OutboxWriter : IDisposable
     // Enough for one commit to absorb a burst; the store's transaction stays short.
     private const int MaxEventsPerCommit = 2048;
 
+    // After a commit, the enqueuers it released come back within microseconds: waiting this long for as many as the
+    // last commit carried turns one fsync per event into one per burst (a commit costs 0.2 to 0.3 ms on this machine).
+    private static readonly long s_gatherTicks = System.Diagnostics.Stopwatch.Frequency / 5_000; // 200 us
+
     private readonly IPinterestOutboxStore _store;
     private readonly OutboxLimits _limits;
-    private readonly Action _onAdded;
+    private readonly Action<int> _onAdded;
     private readonly ILogger _logger;
     private readonly object _gate = new();
     private readonly Queue<PendingAdd> _queue = new();
     private readonly Thread _thread;
     private bool _stopped;
 
-    public OutboxWriter(IPinterestOutboxStore store, OutboxLimits limits, Action onAdded, ILogger logger)
+    public OutboxWriter(IPinterestOutboxStore store, OutboxLimits limits, Action<int> onAdded, ILogger logger)
     {
         _store = store;
         _limits = limits;
@@ -53,6 +57,7 @@ internal sealed class OutboxWriter : IDisposable
         var batch = new List<PendingAdd>(MaxEventsPerCommit);
         var events = new OutboxNewEvent[MaxEventsPerCommit];
         var results = new OutboxAddResult[MaxEventsPerCommit];
+        var lastCommit = 1;
         while (true)
         {
             lock (_gate)
@@ -61,12 +66,19 @@ internal sealed class OutboxWriter : IDisposable
                 if (_queue.Count == 0) return;
                 while (batch.Count < MaxEventsPerCommit && _queue.Count > 0) batch.Add(_queue.Dequeue());
             }
+            Gather(batch, lastCommit);
+            lastCommit = batch.Count;
             for (var i = 0; i < batch.Count; i++) events[i] = batch[i].Event;
             try
             {
                 _store.Add(events.AsSpan(0, batch.Count), results.AsSpan(0, batch.Count), _limits);
-                for (var i = 0; i < batch.Count; i++) batch[i].Complete(results[i]);
-                _onAdded();
+                var added = 0;
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    batch[i].Complete(results[i]);
+                    if (results[i] == OutboxAddResult.Added) added++;
+                }
+                if (added > 0) _onAdded(added);
             }
             catch (Exception ex)
             {
@@ -75,6 +87,21 @@ internal sealed class OutboxWriter : IDisposable
             }
             Array.Clear(events, 0, batch.Count);
             batch.Clear();
+        }
+    }
+
+    // Waits a moment for as many events as the last commit carried (their enqueuers, released by it, are coming back).
+    private void Gather(List<PendingAdd> batch, int target)
+    {
+        var deadline = System.Diagnostics.Stopwatch.GetTimestamp() + s_gatherTicks;
+        while (batch.Count < Math.Min(target, MaxEventsPerCommit) && System.Diagnostics.Stopwatch.GetTimestamp() < deadline)
+        {
+            Thread.Yield();
+            lock (_gate)
+            {
+                if (_stopped) return;
+                while (batch.Count < MaxEventsPerCommit && _queue.Count > 0) batch.Add(_queue.Dequeue());
+            }
         }
     }
 

@@ -44,7 +44,7 @@ internal sealed class PinterestEventQueue : IPinterestEventQueue, IDisposable
         var capacity = store.IsDurable ? _options.Outbox.Capacity : _options.Queue.Capacity;
         Capacity = (int)Math.Min(capacity, int.MaxValue);
         _limits = new OutboxLimits(capacity, _options.Delivery.OfflineIdempotencyWindow);
-        if (store.IsDurable) _writer = new OutboxWriter(store, _limits, engine.Wake, logger);
+        if (store.IsDurable) _writer = new OutboxWriter(store, _limits, engine.EventsAdded, logger);
     }
 
     public int Capacity { get; }
@@ -118,7 +118,7 @@ internal sealed class PinterestEventQueue : IPinterestEventQueue, IDisposable
     {
         Span<OutboxAddResult> result = stackalloc OutboxAddResult[1];
         _store.Add(new ReadOnlySpan<OutboxNewEvent>(in evt), result, _limits);
-        if (result[0] == OutboxAddResult.Added) _engine.Wake();
+        if (result[0] == OutboxAddResult.Added) _engine.EventsAdded(1);
         return result[0];
     }
 

@@ -91,9 +91,6 @@ public sealed class PinterestDeliveryPolicy
     /// <summary>Events older than this when claimed are parked as expired; default 7 days.</summary>
     public TimeSpan MaxEventAge { get; init; } = TimeSpan.FromDays(7);
 
-    /// <summary>How far in the future an event_time may be before the event waits; default 5 minutes.</summary>
-    public TimeSpan MaxClockSkew { get; init; } = TimeSpan.FromMinutes(5);
-
     /// <summary>
     /// A resend of an event that may have been processed must arrive before its first send plus this window; default 47
     /// hours (Pinterest deduplicates within 48 hours, the article).
@@ -152,15 +149,17 @@ public static partial class PinterestRetryRules
         if (facts.MayHaveBeenProcessed && !IsResendSafe(facts, policy, now)) return PinterestDeliveryDecision.ParkOutcomeUnknown;
         var seconds = now.ToUnixTimeSeconds();
         if (facts.EventTime < seconds - (long)policy.MaxEventAge.TotalSeconds) return PinterestDeliveryDecision.ParkExpired;
-        if (facts.EventTime > seconds + (long)policy.MaxClockSkew.TotalSeconds) return PinterestDeliveryDecision.WaitForEventTime;
+        // Pinterest refuses an event_time later than when it receives the request: one ahead of the store's clock (the
+        // enqueuing instance's clock ran ahead, within the skew the queue allows) waits until it is not.
+        if (facts.EventTime > seconds) return PinterestDeliveryDecision.WaitForEventTime;
         return PinterestDeliveryDecision.Send;
     }
 
-    /// <summary>How long an event that <see cref="DecideAtClaim"/> said to wait for must wait; zero when it need not.</summary>
+    /// <summary>How long an event that <see cref="DecideAtClaim"/> said to wait for must wait: until its event_time; zero when it need not.</summary>
     public static TimeSpan GetEventTimeWait(long eventTime, PinterestDeliveryPolicy policy, DateTimeOffset now)
     {
         if (policy is null) throw new ArgumentNullException(nameof(policy));
-        var wait = TimeSpan.FromSeconds(eventTime - now.ToUnixTimeSeconds()) - policy.MaxClockSkew;
+        var wait = DateTimeOffset.FromUnixTimeSeconds(eventTime) - now;
         return wait > TimeSpan.Zero ? wait : TimeSpan.Zero;
     }
 

@@ -1,0 +1,184 @@
+using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.Metrics.Testing;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Time.Testing;
+using Pinterest.Conversions.Hosting;
+using Pinterest.Conversions.Sandbox;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Pinterest.Conversions.Outbox.Tests.Delivery;
+
+/// <summary>
+/// The sender on a <see cref="FakeTimeProvider"/> (the store and the engine take every time from it), against the
+/// sandbox over loopback: the rate limit per ad account, expiry, and the 48-hour test made at every claim.
+/// </summary>
+public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private readonly TempDirectory _directory = new();
+    private readonly Recorder _recorder = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
+    private PinterestSandbox _sandbox = null!;
+
+    public async Task InitializeAsync() => _sandbox = await OutboxHosts.StartSandboxAsync(o => o.TimeProvider = _time); // one clock for both ends
+
+    public async Task DisposeAsync()
+    {
+        await _sandbox.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    private IHost Build(Action<PinterestConversionsOptions>? configure = null, ConcurrentQueue<DateTimeOffset>? stamps = null, bool durable = false) =>
+        OutboxHosts.Build(_sandbox, durable ? _directory.File("outbox.db") : null, _recorder, configure,
+            services => services.AddSingleton<TimeProvider>(_time),
+            builder =>
+            {
+                if (stamps is not null) builder.AddHttpMessageHandler(() => new Stamp(_time, stamps));
+            });
+
+    [Fact]
+    public async Task RateLimit_NoMinuteEverHoldsMoreThanTheLimit_AndTheRunTakesAsLongAsItMust()
+    {
+        // 20,000 events in batches of 10: 2,000 requests for one ad account under 60 a minute.
+        var stamps = new ConcurrentQueue<DateTimeOffset>();
+        using var host = Build(o =>
+        {
+            o.Queue.BatchSize = 10;
+            o.Queue.Capacity = 20_000;
+            o.Delivery.RequestsPerMinute = 60;
+        }, stamps);
+        var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
+        for (var i = 0; i < 20_000; i++) Assert.True(queue.Enqueue(new Order { Id = $"r-{i}" }).IsEnqueued);
+        await host.StartAsync();
+
+        var start = _time.GetUtcNow();
+        while (_recorder.Processed < 20_000)
+        {
+            await QuietAsync(stamps, () => _recorder.Processed == stamps.Count * 10);
+            if (_time.GetUtcNow() - start > TimeSpan.FromHours(2)) throw new TimeoutException($"{_recorder.Processed} processed after two fake hours");
+            _time.Advance(TimeSpan.FromSeconds(15));
+        }
+        await host.StopAsync();
+
+        var times = stamps.Order().ToArray();
+        var report = _sandbox.GetReport();
+        output.WriteLine($"requests {times.Length}, sandbox: received {report.Totals.Received}, duplicates {report.Totals.DuplicateReceipts}, statuses {string.Join(",", report.Requests.ByStatus.Select(kv => kv.Key + "=" + kv.Value))}");
+        Assert.Equal(2_000, times.Length);
+        var busiest = times.Select((t, i) => times.Skip(i).TakeWhile(u => u < t + TimeSpan.FromMinutes(1)).Count()).Max();
+        Assert.True(busiest <= 60, $"a 60-second window held {busiest} requests");
+        var span = times[^1] - times[0];
+        Assert.True(span >= TimeSpan.FromMinutes(33), $"the run took {span} of fake time");
+        output.WriteLine($"2,000 requests over {span.TotalMinutes:F1} fake minutes; the busiest minute held {busiest}");
+    }
+
+    [Fact]
+    public async Task AnEventOlderThanTheMaximumAgeWhenClaimed_IsParkedExpired_AndReported()
+    {
+        using var host = Build(durable: true);
+        var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
+        Assert.True(queue.Enqueue(new Order { Id = "too-late" }).IsEnqueued);
+        _time.Advance(TimeSpan.FromDays(8)); // the sender was down for eight days
+        await host.StartAsync();
+
+        await Recorder.WaitUntilAsync(() => _recorder.Dropped.Count == 1, "the expired event");
+        var dropped = Assert.Single(_recorder.Dropped);
+        Assert.Equal((PinterestDropReason.Expired, "too-late", 0), (dropped.Reason, dropped.EventId, dropped.Attempts));
+        var outbox = host.Services.GetRequiredService<IPinterestOutbox>();
+        var parked = new List<PinterestParkedEvent>();
+        await foreach (var p in outbox.GetParkedAsync()) parked.Add(p);
+        Assert.Equal(PinterestParkReason.Expired, Assert.Single(parked).Reason);
+        Assert.Equal(0, await outbox.RedriveAsync(PinterestOutboxSelection.All)); // an expired event is never redriven
+        Assert.Equal(0, _sandbox.GetReport().Requests.Total);
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AnEventThatMayHaveBeenProcessed_AndWaitedPastTheDedupWindow_IsParkedOutcomeUnknown_NotSentAgain()
+    {
+        // The first request is processed, then its connection is cut: the event may have been processed. A long pause
+        // of the account (here: the sender waits out a 48-hour outage) puts the resend past FirstSentAt + 47 hours.
+        _sandbox.SetFaults(new SandboxFaultPlan { Rules = [new SandboxFaultRule { Kind = SandboxFaultKind.ResetAfter, Count = 1 }] });
+        using var host = Build(o => o.Retry.MaxDelay = TimeSpan.FromHours(1), durable: true);
+        await host.StartAsync();
+        Assert.True(host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(new Order { Id = "maybe" }).IsEnqueued);
+        _time.Advance(TimeSpan.FromMilliseconds(50)); // the flush interval
+        await Recorder.WaitUntilAsync(() => _sandbox.GetReport().Totals.Received == 1, "the first attempt");
+
+        _time.Advance(TimeSpan.FromHours(47)); // the 48-hour test is made at the claim, before anything is sent
+        await Recorder.WaitUntilAsync(() => _recorder.Outcomes.Count == 1, "the outcome");
+        var outcome = Assert.Single(_recorder.Outcomes);
+        Assert.Equal(PinterestEventStatus.Unknown, outcome.Status);
+        Assert.Contains("deduplicates within 48 hours", outcome.Message);
+        Assert.Equal(1, _sandbox.GetReport().Totals.Received); // never resent
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task AnEventAheadOfTheStoresClock_WaitsUntilItsTime_ThenGoes()
+    {
+        // Another instance's clock ran two minutes ahead: Pinterest would refuse the event now, not in two minutes.
+        using var host = Build(durable: true);
+        await host.StartAsync();
+        Assert.True(host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(new Order { Id = "ahead", At = _time.GetUtcNow().AddMinutes(2) }).IsEnqueued);
+        _time.Advance(TimeSpan.FromSeconds(1));
+        await Task.Delay(300);
+        Assert.Equal(0, _sandbox.GetReport().Requests.Total);
+
+        _time.Advance(TimeSpan.FromMinutes(2));
+        await Recorder.WaitUntilAsync(() => _recorder.Processed == 1, "the event at its time");
+        await host.StopAsync();
+    }
+
+    [Fact]
+    public async Task OutboxGauges_ReadASnapshot_AndLateDeliveriesAreCounted()
+    {
+        using var host = Build(durable: true);
+        var factory = host.Services.GetRequiredService<IMeterFactory>();
+        using var pending = new MetricCollector<long>(factory, PinterestMetrics.MeterName, "pinterest.conversions.outbox.pending");
+        using var late = new MetricCollector<long>(factory, PinterestMetrics.MeterName, "pinterest.conversions.events.late");
+        var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
+        _sandbox.SetFaults(new SandboxFaultPlan { Rules = [new SandboxFaultRule { Kind = SandboxFaultKind.Status, Status = 503 }] });
+        Assert.True(queue.Enqueue(new Order { Id = "old", At = _time.GetUtcNow().AddHours(-2) }).IsEnqueued);
+        Assert.True(queue.Enqueue(new Order { Id = "new" }).IsEnqueued);
+        await host.StartAsync();
+        _time.Advance(TimeSpan.FromMilliseconds(50)); // the flush interval: two events are no full batch
+
+        await Recorder.WaitUntilAsync(() => _sandbox.GetReport().Requests.Faulted > 0, "an attempt");
+        await Task.Delay(200); // the attempt's events are pending again, due later in fake time
+        _time.Advance(TimeSpan.FromSeconds(6)); // the statistics snapshot is refreshed every few seconds
+        await Recorder.WaitUntilAsync(() => { pending.RecordObservableInstruments(); return pending.LastMeasurement?.Value == 2; }, "the pending gauge");
+
+        _sandbox.SetFaults(null);
+        while (_recorder.Processed < 2)
+        {
+            _time.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(20);
+        }
+        Assert.Equal(1, late.GetMeasurementSnapshot().EvaluateAsCounter()); // received over an hour after its event_time
+        await host.StopAsync();
+    }
+
+    // Lets the sender finish what it can do at this fake instant: every request answered, and no new one for a while
+    // of real time (moving fake time while a request is in flight could run its lease out).
+    private static async Task QuietAsync(ConcurrentQueue<DateTimeOffset> stamps, Func<bool> answered)
+    {
+        var seen = -1;
+        while (seen != stamps.Count || !answered())
+        {
+            seen = stamps.Count;
+            await Task.Delay(30);
+        }
+    }
+
+    /// <summary>Records the fake time of every request that leaves.</summary>
+    private sealed class Stamp(TimeProvider time, ConcurrentQueue<DateTimeOffset> stamps) : DelegatingHandler
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            stamps.Enqueue(time.GetUtcNow());
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
