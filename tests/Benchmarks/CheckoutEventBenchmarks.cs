@@ -53,6 +53,16 @@ public class CheckoutEventBenchmarks
         return _buffer.WrittenCount;
     }
 
+    [Benchmark(Description = "generated WriteTagData (the Pinterest Tag's event data for the same event)")]
+    public int GeneratedWriteTagData()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        ((IPinterestEvent)_event).WriteTagData(_writer, _context);
+        _writer.Flush();
+        return _buffer.WrittenCount;
+    }
+
     [Benchmark(Description = "floor: normalizing the 8 values")]
     public int NormalizingFloor() => _floors.Normalize();
 
