@@ -12,7 +12,7 @@ repo=$(cd "$(dirname "$0")/../../.." && pwd)
 counts=${1:-"20 200"}
 runs=${2:-5}
 work=$(mktemp -d /tmp/pinterest-generator-build.XXXXXX)
-trap 'rm -rf "$work"' EXIT
+[ -n "${KEEP:-}" ] && echo "projects and logs kept in $work" || trap 'rm -rf "$work"' EXIT
 
 dotnet build -c Release "$repo/src/Pinterest.Conversions/Pinterest.Conversions.csproj" -f net10.0 -v:q -nologo >/dev/null
 dotnet build -c Release "$repo/src/Pinterest.Conversions.Generators/Pinterest.Conversions.Generators.csproj" -v:q -nologo >/dev/null
