@@ -1,8 +1,7 @@
 namespace Pinterest.Conversions.Outbox.Sqlite;
 
 /// <summary>
-/// The outbox's tables, created at start when missing (docs/delivery.md gives the same SQL for teams that migrate by
-/// hand). Times are Unix milliseconds of the store's clock; a row's state is 0 pending, 1 claimed, 2 sending, 3 parked.
+/// The outbox's tables, created at start when missing (teams that migrate by hand can take the SQL from this file). Times are Unix milliseconds of the store's clock; a row's state is 0 pending, 1 claimed, 2 sending, 3 parked.
 /// </summary>
 internal static class SqliteOutboxSchema
 {

@@ -12,6 +12,8 @@ namespace Pinterest.Conversions.Benchmarks;
 public class CheckoutEventBenchmarks
 {
     private readonly CheckoutEvent _event = CheckoutEvent.Sample(1);
+    private readonly CheckoutEvent _preHashed = CheckoutEvent.PreHashed(1);
+    private readonly Floors _floors = new(1);
     private readonly ArrayBufferWriter<byte> _buffer = new(16 * 1024);
     private Utf8JsonWriter _writer = null!;
     private readonly PinterestWriteContext _context = PinterestWriteContext.Default;
@@ -40,6 +42,38 @@ public class CheckoutEventBenchmarks
         _writer.Reset(_buffer);
         ((IPinterestEvent)_event).WriteTo(_writer, _context);
         _writer.Flush();
+        return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "generated code, into a buffer (the queue's and the client's path: no Utf8JsonWriter)")]
+    public int GeneratedIntoBuffer()
+    {
+        _buffer.ResetWrittenCount();
+        PinterestSerializedEvent.Write(_event, _buffer, _context);
+        return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "generated WriteTagData (the Pinterest Tag's event data for the same event)")]
+    public int GeneratedWriteTagData()
+    {
+        _buffer.ResetWrittenCount();
+        _writer.Reset(_buffer);
+        ((IPinterestEvent)_event).WriteTagData(_writer, _context);
+        _writer.Flush();
+        return _buffer.WrittenCount;
+    }
+
+    [Benchmark(Description = "floor: normalizing the 8 values")]
+    public int NormalizingFloor() => _floors.Normalize();
+
+    [Benchmark(Description = "floor: hashing the 8 values (one 8-lane pass)")]
+    public byte HashingFloor() => _floors.Hash();
+
+    [Benchmark(Description = "floor: writing (the event with its 8 values already hashed)")]
+    public int WritingFloor()
+    {
+        _buffer.ResetWrittenCount();
+        PinterestSerializedEvent.Write(_preHashed, _buffer, _context);
         return _buffer.WrittenCount;
     }
 

@@ -14,6 +14,8 @@ public class RequestBenchmarks
 {
     private const int EventCount = 1000;
     private readonly CheckoutEvent[] _events = Enumerable.Range(0, EventCount).Select(CheckoutEvent.Sample).ToArray();
+    private readonly CheckoutEvent[] _preHashedEvents = Enumerable.Range(0, EventCount).Select(CheckoutEvent.PreHashed).ToArray();
+    private readonly Floors _floors = new(EventCount);
     private readonly PinterestEventReport[] _reports = new PinterestEventReport[EventCount];
     private readonly ArrayBufferWriter<byte> _buffer = new(2 * 1024 * 1024);
     private Utf8JsonWriter _writer = null!;
@@ -43,6 +45,19 @@ public class RequestBenchmarks
     {
         _buffer.ResetWrittenCount();
         return PinterestJson.WriteRequest(_buffer, _events, PinterestWriteContext.Default, _reports);
+    }
+
+    [Benchmark(Description = "floor: normalizing the 8000 values")]
+    public int NormalizingFloor() => _floors.Normalize();
+
+    [Benchmark(Description = "floor: hashing the 8000 values (16-lane passes)")]
+    public byte HashingFloor() => _floors.Hash();
+
+    [Benchmark(Description = "floor: writing 1000 events whose values are already hashed")]
+    public int WritingFloor()
+    {
+        _buffer.ResetWrittenCount();
+        return PinterestJson.WriteRequest(_buffer, _preHashedEvents, PinterestWriteContext.Default, _reports);
     }
 
     [Benchmark(Description = "STJ source gen writing 1000 DTOs already hashed (no normalizing, no hashing)")]

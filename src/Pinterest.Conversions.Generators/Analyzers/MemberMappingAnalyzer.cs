@@ -104,35 +104,14 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
         MappedMember.Collect(type, symbols.MapToAttribute, compilation, cancellationToken)
             .Where(m => SymbolEqualityComparer.Default.Equals(m.Symbol.ContainingType ?? (m.Symbol as IParameterSymbol)?.ContainingSymbol.ContainingType, type));
 
-    /// <summary>Reports PIN008 or PIN002 for the member and returns whether it is otherwise valid.</summary>
+    /// <summary>Reports PIN008 or PIN002 for the member (the rule the model builder skips an event for) and returns whether it is valid.</summary>
     private static bool CheckMember(SymbolAnalysisContext context, MappedMember member, PinterestSymbols symbols, Compilation compilation)
     {
-        var location = PinterestSymbols.NameLocation(member.Symbol);
-        if (member.FieldInfo is not { } info)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedDeclaration,
-                PinterestSymbols.AttributeLocation(member.Attribute, location), member.Name, $"PinterestField {(int)member.Field} is not a defined field"));
-            return false;
-        }
-        if (!member.IsReadable)
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, location,
-                member.Name, member.Type.ToDisplayString(), "PinterestField." + member.Field, "a readable instance property or field (an accessible getter)"));
-            return false;
-        }
-        if (!FieldTypeRules.Accepts(info, member.Shape) || info.Field == PinterestField.Contents && !MapsItemFields(member.Shape.Element, symbols, compilation, context.CancellationToken))
-        {
-            context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.UnsupportedMemberType, location,
-                member.Name, member.Type.ToDisplayString(), "PinterestField." + member.Field, FieldTypeRules.AcceptedTypes(info)));
-            return false;
-        }
-        return true;
+        if (MemberRules.Check(member, symbols.MapToAttribute, compilation, PinterestSymbols.NameLocation(member.Symbol), context.CancellationToken) is not { } problem)
+            return true;
+        context.ReportDiagnostic(problem);
+        return false;
     }
-
-    /// <summary>Whether the element type of a Contents collection maps at least one Item field (the generator needs one).</summary>
-    private static bool MapsItemFields(ITypeSymbol? element, PinterestSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
-        element is INamedTypeSymbol named
-        && MappedMember.Collect(named, symbols.MapToAttribute, compilation, cancellationToken).Any(m => m.FieldInfo?.Scope == PinterestFieldScope.ContentsItem);
 
     private static void Report(Action<Diagnostic> report, MappedMember member, INamedTypeSymbol type, string why) =>
         report(Diagnostic.Create(DiagnosticDescriptors.MisplacedField,

@@ -24,6 +24,19 @@ internal sealed class PinterestSymbols
             ? new PinterestSymbols(eventAttribute, mapTo, compilation.GetTypeByMetadataName(KnownNames.UsesPinterestTagAttribute))
             : null;
 
+    /// <summary>
+    /// The symbols of the runtime that declares <paramref name="eventAttribute"/>, found in that one assembly (the
+    /// generator's path, no search of every reference); null when it is not the runtime (no IPinterestEvent beside it).
+    /// </summary>
+    public static PinterestSymbols? FromRuntime(INamedTypeSymbol eventAttribute)
+    {
+        var runtime = eventAttribute.ContainingAssembly;
+        return runtime?.GetTypeByMetadataName(KnownNames.PinterestEventInterface) is not null
+            && runtime.GetTypeByMetadataName(KnownNames.MapToAttribute) is { } mapTo
+            ? new PinterestSymbols(eventAttribute, mapTo, null)
+            : null;
+    }
+
     /// <summary>The type's single [PinterestEvent], or null.</summary>
     public AttributeData? EventAttributeOf(INamedTypeSymbol type) => MappedMember.FindAttribute(type.GetAttributes(), EventAttribute);
 

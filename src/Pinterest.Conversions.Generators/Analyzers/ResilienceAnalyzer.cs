@@ -33,7 +33,7 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
     private static void Analyze(SymbolAnalysisContext context, PinterestSymbols symbols, Compilation compilation)
     {
         var type = (INamedTypeSymbol)context.Symbol;
-        if (symbols.EventAttributeOf(type) is not { } attribute || EventParser.ReadAttribute(attribute) is not { } declared) return;
+        if (symbols.EventAttributeOf(type) is not { } attribute || DeclaredEvent.Read(attribute) is not { } declared) return;
         var name = PinterestSymbols.NameLocation(type);
         var members = MappedMember.Collect(type, symbols.MapToAttribute, compilation, context.CancellationToken)
             // Only what the event can write counts: a member of the wrong type or one it cannot read (PIN002) adds no signal.
@@ -52,8 +52,7 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
             // An advertiser-defined name equal to a standard wire name ("checkout") is that event on the wire.
             var eventName = declared.StandardName is { } standard ? (EventName?)Enum.Parse(typeof(EventName), standard) : PinterestSchema.FindEventName(declared.WireName);
             var sourceMapped = members.Any(m => m.Field == PinterestField.ActionSource);
-            var source = (ActionSource)Enum.Parse(typeof(ActionSource), declared.ActionSource);
-            var assessment = PinterestResilience.AssessEvent(signals, eventName, source);
+            var assessment = PinterestResilience.AssessEvent(signals, eventName, declared.ActionSource);
 
             if ((assessment.Gaps & ResilienceGaps.CheckoutWithoutEmailOrMobileAdId) != 0)
                 context.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.CheckoutWithoutEmail, name, type.Name));

@@ -30,7 +30,7 @@ public sealed class TagCoverageAnalyzer : DiagnosticAnalyzer
             var sent = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             start.RegisterSymbolAction(symbolContext =>
             {
-                if (symbols.EventAttributeOf((INamedTypeSymbol)symbolContext.Symbol) is { } attribute && EventParser.ReadAttribute(attribute) is { } declared)
+                if (symbols.EventAttributeOf((INamedTypeSymbol)symbolContext.Symbol) is { } attribute && DeclaredEvent.Read(attribute) is { } declared)
                     sent[declared.WireName] = true;
             }, SymbolKind.NamedType);
 
@@ -94,7 +94,7 @@ public sealed class TagCoverageAnalyzer : DiagnosticAnalyzer
 
     private static IEnumerable<string> EventNamesIn(INamedTypeSymbol type, PinterestSymbols symbols)
     {
-        if (symbols.EventAttributeOf(type) is { } attribute && EventParser.ReadAttribute(attribute) is { } declared) yield return declared.WireName;
+        if (symbols.EventAttributeOf(type) is { } attribute && DeclaredEvent.Read(attribute) is { } declared) yield return declared.WireName;
         foreach (var nested in type.GetTypeMembers())
         {
             foreach (var name in EventNamesIn(nested, symbols)) yield return name;

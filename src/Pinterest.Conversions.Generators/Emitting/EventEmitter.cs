@@ -6,16 +6,16 @@ using Pinterest.Conversions.Generators.Model;
 namespace Pinterest.Conversions.Generators.Emitting;
 
 /// <summary>
-/// Emits the explicit <c>IPinterestEvent</c> implementation for one <see cref="EventSpec"/>. WriteTo first normalizes and
-/// hashes every identity value in one batch, then decides whether the event can be sent, then writes the fields in the
-/// schema's order through the runtime's <c>PinterestJsonObject</c>, which holds the wire rules.
+/// Emits the explicit <c>IPinterestEvent</c> implementation for one <see cref="EventSpec"/>: every call goes to the
+/// runtime's <c>PinterestEventWriter</c>, with what the spec decided spelled as constants (wire names as UTF-8 literals,
+/// rules, limits). <c>Prepare</c> decides whether the event can be sent and normalizes its identity values; <c>Write</c>
+/// writes it, its constant runs as literals; <c>WriteTo</c> and <c>WriteTagData</c> hand over to the runtime.
 /// </summary>
 internal static class EventEmitter
 {
     private const string P = "global::Pinterest.Conversions.";
-    private const string S = "global::Pinterest.Conversions.Serialization.";
-    private const string F = "global::Pinterest.Conversions.PinterestField.";
-    private const string Names = S + "PinterestJsonNames";
+    private const string Writer = "global::Pinterest.Conversions.Serialization.PinterestEventWriter";
+    private const string Field = "global::Pinterest.Conversions.PinterestField.";
 
     public static string Emit(EventSpec spec)
     {
@@ -32,9 +32,14 @@ internal static class EventEmitter
         w.Open($"{spec.Type.Keywords} {Identifier(spec.Type.Name)} : {P}IPinterestEvent");
         w.Line($"string {P}IPinterestEvent.EventName => {Literal(spec.WireEventName)};");
         w.Line();
-        EmitEventIdProperty(w, spec);
+        EmitEventIdProperty(w, spec.EventId);
         w.Line();
-        EmitWriteTo(w, spec);
+        w.Line($"{P}PinterestEventReport {P}IPinterestEvent.WriteTo(global::System.Text.Json.Utf8JsonWriter writer, {P}PinterestWriteContext context) =>");
+        w.Line($"    {Writer}.WriteTo(this, writer, context);");
+        w.Line();
+        EmitPrepare(w, spec);
+        w.Line();
+        EmitWrite(w, spec);
         w.Line();
         EmitWriteTagData(w, spec);
         w.Close();
@@ -44,13 +49,18 @@ internal static class EventEmitter
         return w.ToString();
     }
 
-    private static void EmitEventIdProperty(SourceWriter w, EventSpec spec)
+    private static void EmitEventIdProperty(SourceWriter w, EventIdSpec eventId)
     {
+        if (eventId.Member is { } member)
+        {
+            w.Line($"string {P}IPinterestEvent.EventId => {Writer}.EventIdOf({This(member)});");
+            return;
+        }
         w.Open($"string {P}IPinterestEvent.EventId");
         w.Open("get");
-        w.Line($"var __eventId = new {S}PinterestEventIdBuilder(stackalloc char[128]);");
+        w.Line("var __eventId = new global::Pinterest.Conversions.Serialization.PinterestEventIdBuilder(stackalloc char[128]);");
         w.Open("try");
-        EmitEventIdAppends(w, spec.EventId);
+        EmitEventIdParts(w, eventId);
         w.Line("return __eventId.ToString();");
         w.Close();
         w.Open("finally");
@@ -60,252 +70,213 @@ internal static class EventEmitter
         w.Close();
     }
 
-    private static void EmitEventIdAppends(SourceWriter w, EventIdSpec eventId)
+    /// <summary>Appends the parts of an EventIdFormat template to <c>__eventId</c>.</summary>
+    private static void EmitEventIdParts(SourceWriter w, EventIdSpec eventId)
     {
-        if (eventId.Member is { } member)
-        {
-            w.Line(member.Kind == ValueKind.String ? $"__eventId.Append({member.Access});" : $"__eventId.AppendFormatted({member.Access});");
-            return;
-        }
         foreach (var part in eventId.Parts)
         {
-            if (part.Literal is not null)
+            if (part.Member is not { } member)
             {
-                w.Line($"__eventId.AppendLiteral({Literal(part.Literal)});");
+                w.Line($"__eventId.AppendLiteral({Literal(part.Literal!)});");
                 continue;
             }
             // Other values go through object, explicitly: a dynamic member must not make the call dynamic.
-            w.Line(part.Kind switch
+            w.Line(member.Kind switch
             {
-                ValueKind.String => $"__eventId.Append({part.Access});",
-                ValueKind.Boolean or ValueKind.Object => $"__eventId.AppendObject((object?){part.Access});",
-                _ => $"__eventId.AppendFormatted({part.Access});",
+                ValueKind.String => $"__eventId.Append({This(member)});",
+                ValueKind.Boolean or ValueKind.Object => $"__eventId.AppendObject((object?){This(member)});",
+                _ => $"__eventId.AppendFormatted({This(member)});",
             });
         }
     }
 
-    private static void EmitWriteTo(SourceWriter w, EventSpec spec)
+    /// <summary>An event_id taken by the writer: a member, or a template built in the writer's memory. Yields the call's text.</summary>
+    private static string EventIdCall(SourceWriter w, EventIdSpec eventId, string writer)
     {
-        w.Open($"{P}PinterestEventReport {P}IPinterestEvent.WriteTo(global::System.Text.Json.Utf8JsonWriter writer, {P}PinterestWriteContext context)");
-        w.Line($"var __hashes = {P}PinterestHashBatch.Rent();");
-        w.Open("try");
-        w.Line("__hashes.DefaultPhoneCountryCode = context.DefaultPhoneCountryCode;");
-        w.Line($"var __report = new {S}PinterestReportBuilder({P}ActionSource.{spec.DefaultActionSource});");
-        if (spec.ActionSourceMember is { } source)
-        {
-            w.Line(source.IsNullable
-                ? $"__report.ActionSource = {source.Access} ?? {P}ActionSource.{spec.DefaultActionSource};"
-                : $"__report.ActionSource = {source.Access};");
-            w.Line($"if (!{S}PinterestValues.IsDefined(__report.ActionSource)) return __report.Unsendable({P}PinterestUnsendableReason.InvalidActionSource);");
-        }
-
-        w.Line();
-        w.Line("// Normalize and hash every identity value first, in one multi-value call.");
-        var index = 0;
-        foreach (var member in spec.Members.Where(m => IsHashed(m.FieldId)))
-            EmitHashAdd(w, member, index++);
-        w.Line("__hashes.HashAll();");
-
-        w.Line();
-        w.Line($"var __eventId = new {S}PinterestEventIdBuilder(stackalloc char[128]);");
-        w.Open("try");
-        EmitEventIdAppends(w, spec.EventId);
-        w.Line($"if (__eventId.IsMissing || __eventId.Span.IsEmpty) return __report.Unsendable({P}PinterestUnsendableReason.MissingEventId);");
-        w.Line($"if (__eventId.Span.Length > {S}PinterestValues.MaxEventIdLength) return __report.Unsendable({P}PinterestUnsendableReason.EventIdTooLong);");
-        foreach (var member in spec.Members.Where(m => m.FieldName is "ClientIpAddress" or "ClientUserAgent"))
-        {
-            // An IP address counts for the identity only when it is IPv4 or IPv6 text; otherwise it is dropped and reported.
-            w.Line(member.FieldName == "ClientIpAddress"
-                ? $"__report.IpAddress({F}ClientIpAddress, {member.Access});"
-                : $"if ({S}PinterestValues.HasText({member.Access})) __report.Present({F}{member.FieldName});");
-        }
-        w.Line($"if (!__report.HasUserIdentity) return __report.Unsendable({P}PinterestUnsendableReason.MissingUserIdentity);");
-        if (spec.EventTime is { } time)
-        {
-            // A default time in a non-nullable member is a bug, not "now" (CONTRACT v3); a null one means now.
-            w.Line($"if (!{S}PinterestValues.TryUnixSeconds({time.Access}, context, out var __eventTime)) return __report.Unsendable({P}PinterestUnsendableReason.EventTimeMissing);");
-            w.Line("__report.EventTime = __eventTime;");
-        }
-        else
-        {
-            w.Line("__report.EventTime = context.GetUnixTimeSeconds();");
-        }
-
-        w.Line();
-        w.Line("writer.WriteStartObject();");
-        w.Line(spec.StandardEventName is { } standard
-            ? $"writer.WriteString({Names}.EventName, {Names}.Of({P}EventName.{standard}));"
-            : $"writer.WriteString({Names}.EventName, {Literal(spec.WireEventName)});");
-        EmitFields(w, spec, tagData: false);
-        w.Line("writer.WriteEndObject();");
-        w.Line("return __report.Written();");
-        w.Close();
-        w.Open("finally");
-        w.Line("__eventId.Dispose();");
-        w.Close();
-        w.Close();
-        w.Open("finally");
-        w.Line($"{P}PinterestHashBatch.Return(__hashes);");
-        w.Close();
-        w.Close();
-    }
-
-    private static void EmitWriteTagData(SourceWriter w, EventSpec spec)
-    {
-        w.Open($"void {P}IPinterestEvent.WriteTagData(global::System.Text.Json.Utf8JsonWriter writer, {P}PinterestWriteContext context)");
-        w.Line($"var __report = new {S}PinterestReportBuilder({P}ActionSource.{spec.DefaultActionSource});");
-        w.Line($"var __eventId = new {S}PinterestEventIdBuilder(stackalloc char[128]);");
-        w.Open("try");
-        EmitEventIdAppends(w, spec.EventId);
-        w.Line("writer.WriteStartObject();");
-        EmitFields(w, spec, tagData: true);
-        w.Line("writer.WriteEndObject();");
-        w.Close();
-        w.Open("finally");
-        w.Line("__eventId.Dispose();");
-        w.Close();
-        w.Close();
-    }
-
-    /// <summary>Writes every field in the schema's order, opening each nested object lazily.</summary>
-    private static void EmitFields(SourceWriter w, EventSpec spec, bool tagData)
-    {
-        var scope = PinterestFieldScope.Event;
-        var scopeVariable = "__event";
-        w.Line($"var __event = new {S}PinterestJsonObject(writer, ref __report{(tagData ? ", tagData: true" : "")});");
-        var optOutWritten = false;
-        var declaredScopes = new HashSet<PinterestFieldScope>();
-
-        foreach (var field in PinterestSchema.Fields)
-        {
-            if (tagData && field.TagParameter is null) continue;
-            var members = spec.Members.Where(m => m.FieldId == (int)field.Field).ToArray();
-            var isFixed = field.Field is PinterestField.ActionSource or PinterestField.EventTime or PinterestField.EventId;
-            var isContents = field.Field == PinterestField.Contents && spec.Contents is not null;
-            var isOptOut = field.Field is PinterestField.OptOutType or PinterestField.LimitedDataProcessing && members.Length > 0;
-            if (!isFixed && !isContents && members.Length == 0) continue;
-            if (field.Scope == PinterestFieldScope.ContentsItem) continue;
-
-            if (!tagData && field.Scope != scope)
-            {
-                if (scope != PinterestFieldScope.Event) w.Line($"{scopeVariable}.End();");
-                scope = field.Scope;
-                scopeVariable = field.Scope == PinterestFieldScope.Event ? "__event" : "__" + Camel(field.Scope.ToString());
-                if (scope != PinterestFieldScope.Event && declaredScopes.Add(scope))
-                    w.Line($"var {scopeVariable} = new {S}PinterestJsonObject(writer, {Names}.{field.Scope}, ref __report);");
-            }
-            var target = tagData ? "__event" : scopeVariable;
-
-            switch (field.Field)
-            {
-                case PinterestField.ActionSource when !tagData:
-                    w.Line($"writer.WriteString({Names}.Of({F}ActionSource), {Names}.Of(__report.ActionSource));");
-                    continue;
-                case PinterestField.EventTime when !tagData:
-                    w.Line($"writer.WriteNumber({Names}.Of({F}EventTime), __report.EventTime);");
-                    continue;
-                case PinterestField.EventId:
-                    if (tagData) w.Line($"if (!__eventId.IsMissing) __event.String({F}EventId, __eventId.Span);");
-                    else w.Line($"writer.WriteString({Names}.Of({F}EventId), __eventId.Span);");
-                    continue;
-                case PinterestField.Contents:
-                    EmitContents(w, spec.Contents!, target, tagData);
-                    continue;
-            }
-
-            if (isOptOut)
-            {
-                if (optOutWritten) continue;
-                optOutWritten = true;
-                var optOut = spec.Members.FirstOrDefault(m => m.FieldName == nameof(PinterestField.OptOutType))?.Access ?? "null";
-                var ldp = spec.Members.FirstOrDefault(m => m.FieldName == nameof(PinterestField.LimitedDataProcessing))?.Access ?? "null";
-                w.Line($"{target}.OptOutType({F}OptOutType, {optOut}, {ldp});");
-                continue;
-            }
-
-            if (field.IsHashed)
-            {
-                w.Line($"{target}.Hashes({F}{field.Field}, __hashes);");
-                continue;
-            }
-            EmitValue(w, target, members[0]);
-        }
-        if (!tagData && scope != PinterestFieldScope.Event) w.Line($"{scopeVariable}.End();");
-    }
-
-    private static void EmitValue(SourceWriter w, string target, MemberSpec member)
-    {
-        var field = F + member.FieldName;
-        var line = member.Kind switch
-        {
-            ValueKind.String when member.Collection != CollectionKind.None => $"{target}.Strings({field}, ({StringCollectionType(member.Collection)}){member.Access});",
-            ValueKind.String when member.FieldName == "ClientIpAddress" => $"{target}.IpAddress({field}, {member.Access});",
-            ValueKind.String => $"{target}.String({field}, {member.Access});",
-            ValueKind.Boolean => $"{target}.Boolean({field}, {member.Access});",
-            ValueKind.Integer when FieldType(member) == PinterestFieldType.Money =>
-                $"{target}.Money({field}, ({(member.IsNullable ? "long?" : "long")}){member.Access});",
-            ValueKind.Integer => $"{target}.Integer({field}, ({(member.IsNullable ? "long?" : "long")}){member.Access});",
-            ValueKind.Decimal or ValueKind.Double or ValueKind.Single => $"{target}.Money({field}, {member.Access});",
-            _ => $"// {member.FieldName}: unsupported shape {member.Kind}",
-        };
-        w.Line(line);
-    }
-
-    private static void EmitHashAdd(SourceWriter w, MemberSpec member, int index)
-    {
-        var field = F + member.FieldName;
-        var hashing = $"{P}Hashing.{(member.IsPreHashed ? "PreHashed" : "Auto")}";
-        if (member.Kind is ValueKind.DateOnly or ValueKind.DateTime or ValueKind.DateTimeOffset)
-        {
-            w.Line($"if ({S}PinterestValues.Date({member.Access}) is {{ }} __date{index}) __report.Hashed({field}, __hashes.Add({field}, __date{index}));");
-            return;
-        }
-        if (member.Collection == CollectionKind.None)
-        {
-            w.Line($"__report.Hashed({field}, __hashes.Add({field}, {member.Access}, {hashing}));");
-            return;
-        }
-        var values = "__values" + index.ToString(CultureInfo.InvariantCulture);
-        w.Line($"var {values} = {member.Access};");
-        EmitLoop(w, member.Collection, values, "__value");
-        w.Line($"__report.Hashed({field}, __hashes.Add({field}, __value, {hashing}));");
-        w.Close();
+        if (eventId.Member is { } member) return $"{writer}.EventId({This(member)})";
+        w.Line($"var __eventId = {writer}.EventIdBuilder();");
+        EmitEventIdParts(w, eventId);
+        return $"{writer}.EventId(__eventId)";
     }
 
     /// <summary>
-    /// Writes the line items. The array is opened by the first element written, so an empty collection, or one of only
-    /// null elements, is omitted like any other absent value. More items than the schema's maxItems drop the field whole,
-    /// reported as TooLong, never cut: the items are counted first (a lazy IEnumerable is enumerated twice).
+    /// Prepare: the action source and the event_id first, then every signal (hashed values are normalized into the writer's
+    /// batch, in the order Write reads their hashes), then the identity and the event time. Nothing is hashed here.
     /// </summary>
-    private static void EmitContents(SourceWriter w, ContentsSpec contents, string target, bool tagData)
+    private static void EmitPrepare(SourceWriter w, EventSpec spec)
     {
-        var collection = contents.Collection;
-        w.Open("");
-        w.Line($"var __items = {collection.Access};");
-        w.Line("global::System.Text.Json.Utf8JsonWriter? __array = null;");
-        if (PinterestSchema.GetField(PinterestField.Contents)?.MaxItems is { } maxItems)
+        w.Open($"bool {P}IPinterestEvent.Prepare(ref {Writer} writer)");
+        var source = spec.ActionSource;
+        if (source.Member is { } sourceMember)
+            w.Line($"if (!writer.ActionSource({This(sourceMember)}{(sourceMember.IsNullable ? $" ?? {P}ActionSource.{source.Default}" : "")})) return false;");
+        else
+            w.Line($"writer.ActionSource({P}ActionSource.{source.Default});");
+        w.Line($"if (!{EventIdCall(w, spec.EventId, "writer")}) return false;");
+
+        var index = 0;
+        foreach (var field in spec.Fields)
         {
-            w.Line("var __itemCount = 0;");
-            EmitLoop(w, collection.Collection, "__items", "__item");
-            if (contents.ElementIsReferenceType) w.Line("if (__item is null) continue;");
-            w.Line("__itemCount++;");
-            w.Close();
-            w.Line($"if (__itemCount > {maxItems.ToString(CultureInfo.InvariantCulture)}) __report.Dropped({F}Contents, {P}PinterestHashStatus.TooLong);");
-            w.Line("else");
+            switch (field.Write)
+            {
+                case FieldWrite.Hashes:
+                    foreach (var value in field.Values) EmitHash(w, field, value, index++);
+                    break;
+                case FieldWrite.IpAddress:
+                    w.Line($"writer.IpAddress({This(field.Values[0])});");
+                    break;
+                case FieldWrite.String when field.Signal is not null:
+                    w.Line($"writer.Present({P}PinterestSignals.{field.Signal}, {This(field.Values[0])});");
+                    break;
+            }
         }
-        EmitLoop(w, collection.Collection, "__items", "__item");
-        if (contents.ElementIsReferenceType) w.Line("if (__item is null) continue;");
-        w.Line($"__array ??= {target}.StartArray({F}Contents);");
-        w.Line("__array.WriteStartObject();");
-        w.Line($"var __line = new {S}PinterestJsonObject(writer, ref __report{(tagData ? ", tagData: true" : "")});");
-        foreach (var item in contents.ElementMembers)
-        {
-            if (tagData && PinterestSchema.GetField((PinterestField)item.FieldId)?.TagParameter is null) continue;
-            EmitValue(w, "__line", item);
-        }
-        w.Line("__array.WriteEndObject();");
+
+        var time = spec.EventTime.Member is { } timeMember ? $"writer.EventTime({This(timeMember)})" : "writer.EventTimeNow()";
+        w.Line($"return writer.RequireUserIdentity() && {time};");
         w.Close();
-        w.Line("__array?.WriteEndArray();");
+    }
+
+    private static void EmitHash(SourceWriter w, FieldSpec field, ValueSpec value, int index)
+    {
+        var target = $"{Field}{field.Field}";
+        var signal = $"{P}PinterestSignals.{field.Signal}";
+        if (value.Kind is ValueKind.DateOnly or ValueKind.DateTime or ValueKind.DateTimeOffset)
+        {
+            w.Line($"writer.Hash({target}, {signal}, {This(value)});");
+            return;
+        }
+        var rule = $"{P}NormalizationRule.{field.Rule}";
+        var hashing = value.IsPreHashed ? $", {P}Hashing.PreHashed" : "";
+        if (value.Collection == CollectionKind.None)
+        {
+            w.Line($"writer.Hash({target}, {rule}, {signal}, {This(value)}{hashing});");
+            return;
+        }
+        var values = "__values" + index.ToString(CultureInfo.InvariantCulture);
+        w.Line($"var {values} = {This(value)};");
+        EmitLoop(w, value.Collection, values, "__value");
+        w.Line($"writer.Hash({target}, {rule}, {signal}, __value{hashing});");
+        w.Close();
+    }
+
+    /// <summary>Write: the constant head as UTF-8 literals, then every field in wire order, each object opened by its first value.</summary>
+    private static void EmitWrite(SourceWriter w, EventSpec spec)
+    {
+        w.Open($"void {P}IPinterestEvent.Write(ref {Writer} writer)");
+        var head = $"{{{Json(spec.EventNameProperty)}:{Json(spec.WireEventName)},{Json(spec.ActionSource.WireName)}:";
+        if (spec.ActionSource.Member is null)
+        {
+            w.Line($"writer.Raw({Utf8(head + Json(spec.ActionSource.DefaultWireValue) + "," + Json(spec.EventTime.WireName) + ":")});");
+        }
+        else
+        {
+            w.Line($"writer.Raw({Utf8(head)});");
+            w.Line("writer.ActionSourceValue();");
+            w.Line($"writer.Raw({Utf8("," + Json(spec.EventTime.WireName) + ":")});");
+        }
+        w.Line("writer.EventTimeValue();");
+        w.Line($"writer.Raw({Utf8("," + Json(spec.EventId.WireName) + ":")});");
+        w.Line("writer.EventIdValue();");
+        EmitFields(w, spec.Fields, "writer");
+        w.Line("writer.Raw(\"}\"u8);");
+        w.Close();
+    }
+
+    /// <summary>WriteTagData: the same event_id and the fields the Tag takes, flat, money as numbers, HTML-safe.</summary>
+    private static void EmitWriteTagData(SourceWriter w, EventSpec spec)
+    {
+        w.Open($"void {P}IPinterestEvent.WriteTagData(global::System.Text.Json.Utf8JsonWriter writer, {P}PinterestWriteContext context)");
+        w.Line($"var __tag = {Writer}.StartTagData(writer, context);");
+        w.Open("try");
+        if (spec.EventId.TagName is { } tagName)
+        {
+            var taken = EventIdCall(w, spec.EventId, "__tag");
+            w.Line($"__tag.EventIdProperty({Name(tagName)}, {taken});");
+        }
+        EmitFields(w, spec.TagFields, "__tag");
+        w.Line("__tag.EndTagData(writer);");
+        w.Close();
+        w.Open("finally");
+        w.Line("__tag.Dispose();");
+        w.Close();
+        w.Close();
+    }
+
+    private static void EmitFields(SourceWriter w, EquatableArray<FieldSpec> fields, string writer)
+    {
+        string? container = null;
+        foreach (var field in fields)
+        {
+            if (field.Container != container)
+            {
+                if (container is not null) w.Line($"{writer}.EndObject();");
+                container = field.Container;
+                if (container is not null) w.Line($"{writer}.StartObject({Utf8(Json(container) + ":{")});");
+            }
+            EmitField(w, field, writer, "this");
+        }
+        if (container is not null) w.Line($"{writer}.EndObject();");
+    }
+
+    private static void EmitField(SourceWriter w, FieldSpec field, string writer, string owner)
+    {
+        var name = Name(field.WireName);
+        var target = Field + field.Field;
+        switch (field.Write)
+        {
+            case FieldWrite.Hashes:
+                w.Line($"{writer}.Hashes({name}, {target});");
+                return;
+            case FieldWrite.Contents:
+                EmitContents(w, field, writer);
+                return;
+            case FieldWrite.OptOutType:
+                var types = field.Values.FirstOrDefault(v => v.Kind == ValueKind.String);
+                var ldp = field.Values.FirstOrDefault(v => v.Kind == ValueKind.Boolean);
+                w.Line($"{writer}.OptOutType({name}, {(types is null ? "null" : Read(owner, types))}, {(ldp is null ? "null" : Read(owner, ldp))});");
+                return;
+        }
+
+        var value = field.Values[0];
+        var read = Read(owner, value);
+        w.Line(field.Write switch
+        {
+            FieldWrite.IpAddress => $"{writer}.IpAddress({name}, {read});",
+            FieldWrite.Choice => $"{writer}.Choice({name}, {read}, {target});",
+            FieldWrite.String when field.MaxLength is { } max => $"{writer}.String({name}, {read}, {target}, {Int(max)});",
+            FieldWrite.String => $"{writer}.String({name}, {read});",
+            FieldWrite.Strings => $"{writer}.Strings({name}, ({StringCollectionType(value.Collection)}){read}, {target}, {Int(field.MaxItems ?? int.MaxValue)});",
+            FieldWrite.Boolean => $"{writer}.Boolean({name}, {read});",
+            FieldWrite.Integer when field.Minimum is null && field.Maximum is null => $"{writer}.Integer({name}, ({Long(value)}){read});",
+            FieldWrite.Integer => $"{writer}.Integer({name}, ({Long(value)}){read}, {target}, {Bounds(field)});",
+            FieldWrite.Money when value.Kind == ValueKind.Integer => $"{writer}.Money({name}, ({Long(value)}){read}, {target}, {Bounds(field)});",
+            FieldWrite.Money => $"{writer}.Money({name}, {read}, {target}, {Bounds(field)});",
+            _ => throw new InvalidOperationException($"No writer rule for {field.Write}."), // unreachable: the spec builder chooses among these
+        });
+    }
+
+    /// <summary>
+    /// The line items: counted first, so more than the schema's maxItems drop the field whole (TooLong) rather than cut it
+    /// (a lazy IEnumerable is enumerated twice); the array is opened by its first item, so null items alone are absent.
+    /// </summary>
+    private static void EmitContents(SourceWriter w, FieldSpec field, string writer)
+    {
+        var contents = field.Contents!;
+        w.Open("");
+        w.Line($"var __items = {This(contents.Collection)};");
+        w.Line("var __itemCount = 0;");
+        EmitLoop(w, contents.Collection.Collection, "__items", "__item");
+        w.Line(contents.ElementIsReferenceType ? "if (__item is not null) __itemCount++;" : "__itemCount++;");
+        w.Close();
+        w.Open($"if ({writer}.FitsMaxItems({Field}{field.Field}, __itemCount, {Int(field.MaxItems ?? int.MaxValue)}))");
+        w.Line($"{writer}.StartArray({Utf8(Json(field.WireName) + ":[")});");
+        EmitLoop(w, contents.Collection.Collection, "__items", "__item");
+        if (contents.ElementIsReferenceType) w.Line("if (__item is null) continue;");
+        w.Line($"{writer}.StartItem();");
+        foreach (var item in contents.Items) EmitField(w, item, writer, "__item");
+        w.Line($"{writer}.EndItem();");
+        w.Close();
+        w.Line($"{writer}.EndArray();");
+        w.Close();
         w.Close();
     }
 
@@ -337,11 +308,28 @@ internal static class EventEmitter
         _ => "global::System.Collections.Generic.IEnumerable<string?>?",
     };
 
-    private static bool IsHashed(int fieldId) => PinterestSchema.GetField((PinterestField)fieldId)?.IsHashed == true;
+    /// <summary>A member of the event, read through <c>this</c> (so members named <c>writer</c> or <c>@class</c> just work).</summary>
+    private static string This(ValueSpec value) => Read("this", value);
 
-    private static PinterestFieldType? FieldType(MemberSpec member) => PinterestSchema.GetField((PinterestField)member.FieldId)?.Type;
+    private static string Read(string owner, ValueSpec value) => owner + ".@" + value.Member;
 
-    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+    private static string Long(ValueSpec value) => value.IsNullable ? "long?" : "long";
+
+    private static string Bounds(FieldSpec field) =>
+        $"{(field.Minimum is { } min ? Long(min) : "long.MinValue")}, {(field.Maximum is { } max ? Long(max) : "long.MaxValue")}";
+
+    private static string Int(int value) => value.ToString(CultureInfo.InvariantCulture);
+
+    private static string Long(long value) => value.ToString(CultureInfo.InvariantCulture) + "L";
+
+    /// <summary>A property name as the writer takes it: quoted, with its colon, as a UTF-8 literal.</summary>
+    private static string Name(string wireName) => Utf8(Json(wireName) + ":");
+
+    /// <summary>A JSON string of schema text (names, event names: letters, digits, '_' and '-', which need no escaping).</summary>
+    private static string Json(string text) => "\"" + text + "\"";
+
+    /// <summary>A C# UTF-8 string literal of <paramref name="text"/>.</summary>
+    private static string Utf8(string text) => Literal(text) + "u8";
 
     /// <summary>A name as a C# identifier: keywords (<c>class</c>, <c>record</c>, ...) get an <c>@</c>.</summary>
     internal static string Identifier(string name) =>

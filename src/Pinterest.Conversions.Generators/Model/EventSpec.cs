@@ -1,7 +1,8 @@
 namespace Pinterest.Conversions.Generators.Model;
 
-// The generator's model: plain, value-equatable data. No ISymbol, SyntaxNode or Compilation may appear here
-// (a test walks these types and fails if one does), so the pipeline caches across unrelated edits.
+// The generator's model: plain, value-equatable data, everything decided at build time. No ISymbol, SyntaxNode or
+// Compilation may appear here (a test walks these types and fails if one does), so the pipeline caches across unrelated
+// edits; and no C# text either: the emitter alone decides how a member is read and a call is spelled.
 
 /// <summary>Everything needed to emit one event type.</summary>
 internal sealed record EventSpec(
@@ -9,14 +10,13 @@ internal sealed record EventSpec(
     string? Namespace,
     EquatableArray<TypeDeclarationSpec> ContainingTypes,
     TypeDeclarationSpec Type,
+    string EventNameProperty,
     string WireEventName,
-    string? StandardEventName,
-    string DefaultActionSource,
-    MemberSpec? ActionSourceMember,
+    ActionSourceSpec ActionSource,
+    EventTimeSpec EventTime,
     EventIdSpec EventId,
-    MemberSpec? EventTime,
-    EquatableArray<MemberSpec> Members,
-    ContentsSpec? Contents);
+    EquatableArray<FieldSpec> Fields,
+    EquatableArray<FieldSpec> TagFields);
 
 /// <summary>An event to emit under a hint name that is unique in the compilation (ignoring case, as Roslyn compares them).</summary>
 internal sealed record EmittableEvent(EventSpec Spec, string HintName);
@@ -24,24 +24,67 @@ internal sealed record EmittableEvent(EventSpec Spec, string HintName);
 /// <summary>How to re-declare a type as partial: its keywords (e.g. <c>readonly partial record struct</c>) and name.</summary>
 internal sealed record TypeDeclarationSpec(string Keywords, string Name);
 
-/// <summary>A mapped member: the field it writes, how to read it, and its shape.</summary>
-internal sealed record MemberSpec(
-    int FieldId,
-    string FieldName,
-    string Access,
-    ValueKind Kind,
-    CollectionKind Collection,
-    bool IsNullable,
-    bool IsPreHashed);
+/// <summary>A member read at run time: its name (on the event, or on a line item), and the shape of its value.</summary>
+internal sealed record ValueSpec(string Member, ValueKind Kind, CollectionKind Collection, bool IsNullable, bool IsPreHashed);
 
-/// <summary>The event_id: a mapped member, or the parts of an <c>EventIdFormat</c> template.</summary>
-internal sealed record EventIdSpec(MemberSpec? Member, EquatableArray<EventIdPart> Parts);
+/// <summary>The action source: the attribute's (<see cref="Default"/>, an ActionSource member name), or a mapped member.</summary>
+internal sealed record ActionSourceSpec(string WireName, string Default, string DefaultWireValue, ValueSpec? Member);
+
+/// <summary>The event time: a mapped member, or (null) the context's clock.</summary>
+internal sealed record EventTimeSpec(string WireName, ValueSpec? Member);
+
+/// <summary>The event_id (and its Tag parameter): a mapped member, or the parts of an <c>EventIdFormat</c> template.</summary>
+internal sealed record EventIdSpec(string WireName, string? TagName, ValueSpec? Member, EquatableArray<EventIdPart> Parts);
 
 /// <summary>One part of an <c>EventIdFormat</c>: literal text, or a member to format.</summary>
-internal sealed record EventIdPart(string? Literal, string? Access, ValueKind Kind, bool IsNullable);
+internal sealed record EventIdPart(string? Literal, ValueSpec? Member);
 
-/// <summary>The line items: the collection member and the element's mapped members.</summary>
-internal sealed record ContentsSpec(MemberSpec Collection, bool ElementIsReferenceType, EquatableArray<MemberSpec> ElementMembers);
+/// <summary>
+/// One property as it is written: by which rule (<see cref="Write"/>), under which wire name, in which lazily opened
+/// object (<see cref="Container"/>; null is the event object), from which members, within which limits. The fields of an
+/// event come in wire order.
+/// </summary>
+internal sealed record FieldSpec(
+    FieldWrite Write,
+    string Field,
+    string WireName,
+    string? Container,
+    EquatableArray<ValueSpec> Values,
+    string? Signal,
+    string? Rule,
+    long? Minimum,
+    long? Maximum,
+    int? MaxLength,
+    int? MaxItems,
+    ContentsSpec? Contents);
+
+/// <summary>The line items: the collection member, whether its elements can be null, and the fields of each item.</summary>
+internal sealed record ContentsSpec(ValueSpec Collection, bool ElementIsReferenceType, EquatableArray<FieldSpec> Items);
+
+/// <summary>Which rule of the event writer writes a field.</summary>
+internal enum FieldWrite
+{
+    /// <summary>A hashed field: values normalized in the prepare step, their hashes written as an array.</summary>
+    Hashes,
+    /// <summary>A trimmed string, within a maximum length when the schema gives one.</summary>
+    String,
+    /// <summary>A trimmed string that must be one of the schema's values.</summary>
+    Choice,
+    /// <summary>IPv4 or IPv6 text, checked in the prepare step.</summary>
+    IpAddress,
+    /// <summary>A boolean.</summary>
+    Boolean,
+    /// <summary>An integer, within the schema's range when it gives one.</summary>
+    Integer,
+    /// <summary>Money, within the schema's range: a string for the API, a number for the Tag.</summary>
+    Money,
+    /// <summary>Distinct trimmed strings, at most the schema's maxItems.</summary>
+    Strings,
+    /// <summary>opt_out_type with Limited Data Processing merged in (a string value and a boolean value).</summary>
+    OptOutType,
+    /// <summary>The line items, at most the schema's maxItems.</summary>
+    Contents,
+}
 
 /// <summary>The shape of a member's value (or of a collection's element).</summary>
 internal enum ValueKind

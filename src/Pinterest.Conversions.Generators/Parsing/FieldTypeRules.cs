@@ -24,7 +24,7 @@ internal static class FieldTypeRules
         return field.Type switch
         {
             PinterestFieldType.String when field.IsArray => !scalar && shape.Kind == ValueKind.String,
-            PinterestFieldType.String => scalar && shape.Kind == ValueKind.String,
+            PinterestFieldType.String or PinterestFieldType.IpAddress => scalar && shape.Kind == ValueKind.String,
             PinterestFieldType.Integer => scalar && shape.Kind == ValueKind.Integer,
             PinterestFieldType.Boolean or PinterestFieldType.LimitedDataProcessing => scalar && shape.Kind == ValueKind.Boolean,
             PinterestFieldType.Money => scalar && shape.Kind is ValueKind.Decimal or ValueKind.Double or ValueKind.Single or ValueKind.Integer,
@@ -50,7 +50,7 @@ internal static class FieldTypeRules
         return field.Type switch
         {
             PinterestFieldType.String when field.IsArray => $"{collections} of string",
-            PinterestFieldType.String => "string",
+            PinterestFieldType.String or PinterestFieldType.IpAddress => "string",
             PinterestFieldType.Integer => "int or long (nullable or not)",
             PinterestFieldType.Boolean or PinterestFieldType.LimitedDataProcessing => "bool or bool?",
             PinterestFieldType.Money => "decimal, double, float, int or long (nullable or not)",

@@ -37,6 +37,9 @@ internal sealed class MappedMember
 
     public AttributeData Attribute { get; }
 
+    /// <summary>The type that declares the member (a record's type for a positional parameter).</summary>
+    public INamedTypeSymbol? DeclaringType => Symbol.ContainingType;
+
     public PinterestFieldInfo? FieldInfo => PinterestSchema.GetField(Field);
 
     public MemberShape Shape => MemberShape.Of(Type);

@@ -1,7 +1,7 @@
 namespace Pinterest.Conversions.Sandbox.Dedup;
 
 /// <summary>
-/// Pinterest's help article (shared/seed; reference §4.2, §4.3): duplicates are removed on event_id + event_name when the
+/// Pinterest's help article (on deduplication): duplicates are removed on event_id + event_name when the
 /// event did not take place offline and the copies arrive within 48 hours of one another; events received more than an
 /// hour after they happened are reported as offline.
 /// </summary>

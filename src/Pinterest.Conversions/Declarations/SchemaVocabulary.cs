@@ -14,22 +14,44 @@ internal enum PinterestFieldType
     ActionSource,
     Contents,
     LimitedDataProcessing,
+    /// <summary>A string that must be IPv4 or IPv6 text (client_ip_address): checked, never hashed.</summary>
+    IpAddress,
 }
 
-/// <summary>The normalization applied to a hashed field before SHA-256.</summary>
+/// <summary>
+/// The normalization applied to a hashed field before SHA-256. The generator chooses it at build time and passes it to the
+/// event writer; not for direct use.
+/// </summary>
+#if PINTEREST_GENERATOR
 internal enum NormalizationRule
+#else
+[System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
+public enum NormalizationRule
+#endif
 {
+    /// <summary>Not a hashed field.</summary>
     None,
+    /// <summary>em.</summary>
     Email,
+    /// <summary>ph.</summary>
     Phone,
+    /// <summary>ge.</summary>
     Gender,
+    /// <summary>db.</summary>
     DateOfBirth,
+    /// <summary>fn, ln.</summary>
     Name,
+    /// <summary>ct.</summary>
     City,
+    /// <summary>st.</summary>
     State,
+    /// <summary>zp.</summary>
     Zip,
+    /// <summary>country.</summary>
     Country,
+    /// <summary>external_id.</summary>
     Lowercase,
+    /// <summary>hashed_maids.</summary>
     MobileAdId,
 }
 

@@ -18,9 +18,21 @@ internal static class HashInput
     {
         if (hashing is not (Hashing.Auto or Hashing.PreHashed))
             throw new ArgumentOutOfRangeException(nameof(hashing), hashing, "Unknown hashing mode.");
-        if (!PhoneCountryCode.TryGetDigits(defaultPhoneCountryCode, out _))
+        if (!PhoneCountryCode.TryGetDigits(defaultPhoneCountryCode, out var countryCodeDigits))
             throw new ArgumentException(PhoneCountryCode.FormatMessage, nameof(defaultPhoneCountryCode));
+        if (destination.Length < Normalizer.MaxNormalizedLength)
+            throw new ArgumentException($"The destination must hold at least {Normalizer.MaxNormalizedLength} characters.", nameof(destination));
+        return PrepareChecked(rule, value, hashing, destination, out charsWritten, countryCodeDigits);
+    }
 
+    /// <summary>
+    /// <see cref="Prepare"/> once its arguments are known to be good (the hash batch checks them when they are set):
+    /// every value is trimmed once and checked once.
+    /// </summary>
+    internal static PinterestHashStatus PrepareChecked(
+        NormalizationRule rule, ReadOnlySpan<char> value, Hashing hashing, Span<char> destination, out int charsWritten,
+        ReadOnlySpan<char> countryCodeDigits)
+    {
         var trimmed = value.Trim();
         charsWritten = 0;
         if (trimmed.IsEmpty) return PinterestHashStatus.Empty;
@@ -28,6 +40,6 @@ internal static class HashInput
         if (PreHashedValue.IsSha256Hex(trimmed)) return PreHashedValue.PassThrough(rule, trimmed, destination, out charsWritten);
         if (hashing == Hashing.PreHashed) return PinterestHashStatus.Invalid; // never hash what was declared a hash
 
-        return Normalizer.TryNormalize(rule, trimmed, destination, out charsWritten, defaultPhoneCountryCode);
+        return Normalizer.NormalizeTrimmed(rule, trimmed, destination, out charsWritten, countryCodeDigits);
     }
 }

@@ -15,9 +15,10 @@ public sealed class PinterestHashBatch
     private const int InitialEntries = 16;
     private const int InitialInputBytes = 1024;
 
-    // A batch that grew past these for one unusual event is not kept alive for the rest of the thread's life.
-    private const int MaxRetainedEntries = 1024;
-    private const int MaxRetainedInputBytes = 64 * 1024;
+    // A batch that grew past these (a request of 1000 events with 16 values each fits) is not kept alive for the rest
+    // of the thread's life.
+    private const int MaxRetainedEntries = 16 * 1024;
+    private const int MaxRetainedInputBytes = 1024 * 1024;
 
     [ThreadStatic] private static PinterestHashBatch? t_cached;
 
@@ -36,7 +37,13 @@ public sealed class PinterestHashBatch
     private int _hashedJobCount;
     private bool _hasPassThrough;
 
+    // The values of the event being added start here: equal values are kept once per event, not per batch.
+    private int _eventStart;
+    private int _eventInputStart;
+    private int _eventJobStart;
+
     private string? _defaultPhoneCountryCode;
+    private int _phoneCountryDigitsStart; // 1 after a '+'
 
     private PinterestHashBatch()
     {
@@ -49,6 +56,12 @@ public sealed class PinterestHashBatch
         t_cached = null;
         return batch;
     }
+
+    /// <summary>A batch of its own for the event writer's per-thread scratch (not the one <see cref="Rent"/> hands out).</summary>
+    internal static PinterestHashBatch Create() => new();
+
+    /// <summary>Wipes the values and resets the settings, as <see cref="Return"/> does, without caching the batch.</summary>
+    internal void ResetForReuse() => Reset();
 
     /// <summary>Clears <paramref name="batch"/>, resets its settings and caches it for the next <see cref="Rent"/> on this thread.</summary>
     public static void Return(PinterestHashBatch batch)
@@ -70,8 +83,19 @@ public sealed class PinterestHashBatch
         {
             if (!PhoneCountryCode.TryGetDigits(value, out _)) throw new ArgumentException(PhoneCountryCode.FormatMessage, nameof(value));
             _defaultPhoneCountryCode = string.IsNullOrEmpty(value) ? null : value;
+            _phoneCountryDigitsStart = value is ['+', ..] ? 1 : 0;
         }
     }
+
+    /// <summary>Sets a code <see cref="PinterestWriteContext"/> already checked, once per request rather than per value.</summary>
+    internal void SetCheckedPhoneCountryCode(string? code)
+    {
+        _defaultPhoneCountryCode = code;
+        _phoneCountryDigitsStart = code is ['+', ..] ? 1 : 0;
+    }
+
+    // Checked once, when set, not for every value (PinterestWriteContext checks it too, when it is made).
+    private ReadOnlySpan<char> PhoneCountryDigits => _defaultPhoneCountryCode.AsSpan(_phoneCountryDigitsStart);
 
     /// <summary>How many distinct values the batch holds.</summary>
     public int Count => _count;
@@ -83,9 +107,20 @@ public sealed class PinterestHashBatch
     /// <exception cref="ArgumentException"><paramref name="field"/> is not a hashed field.</exception>
     public PinterestHashStatus Add(PinterestField field, ReadOnlySpan<char> value, Hashing hashing = Hashing.Auto)
     {
-        var rule = RuleOf(field);
+        if (hashing is not (Hashing.Auto or Hashing.PreHashed))
+            throw new ArgumentOutOfRangeException(nameof(hashing), hashing, "Unknown hashing mode.");
+        return Add(field, RuleOf(field), value, hashing);
+    }
+
+    /// <summary>
+    /// <see cref="Add(PinterestField, ReadOnlySpan{char}, Hashing)"/> with the rule the generator chose at build time:
+    /// no lookup, no argument checks (the event writer's path).
+    /// </summary>
+    [System.Runtime.CompilerServices.SkipLocalsInit] // 1 KiB of stack per value, only read where a rule wrote it
+    internal PinterestHashStatus Add(PinterestField field, NormalizationRule rule, ReadOnlySpan<char> value, Hashing hashing)
+    {
         Span<char> prepared = stackalloc char[Normalizer.MaxNormalizedLength];
-        var status = HashInput.Prepare(rule, value, hashing, prepared, out var length, _defaultPhoneCountryCode);
+        var status = HashInput.PrepareChecked(rule, value, hashing, prepared, out var length, PhoneCountryDigits);
         if (status is PinterestHashStatus.Hashed or PinterestHashStatus.PassedThrough)
             AddPrepared(field, prepared[..length], isPassThrough: status == PinterestHashStatus.PassedThrough);
         return status;
@@ -97,6 +132,12 @@ public sealed class PinterestHashBatch
     {
         if (RuleOf(field) != NormalizationRule.DateOfBirth)
             throw new ArgumentException($"PinterestField.{field} does not take a date.", nameof(field));
+        return AddDate(field, date);
+    }
+
+    /// <summary>A typed date of birth of a field the generator checked at build time.</summary>
+    internal PinterestHashStatus AddDate(PinterestField field, DateOnly date)
+    {
         Span<char> prepared = stackalloc char[DateOfBirthNormalizer.Length];
         var status = DateOfBirthNormalizer.TryNormalize(date, prepared, out var length);
         if (status == PinterestHashStatus.Hashed) AddPrepared(field, prepared[..length], isPassThrough: false);
@@ -105,6 +146,18 @@ public sealed class PinterestHashBatch
 
     /// <summary>Hashes every value added since the last call, then drops values whose hash another value of the same field already has.</summary>
     public void HashAll()
+    {
+        HashPending();
+        // Equal normalized values of a field are kept once by Add, and different ones hash differently: only a
+        // pre-hashed value can repeat the hash of another value of its field.
+        if (_hasPassThrough) RemoveRepeatedHashes();
+    }
+
+    /// <summary>
+    /// Hashes every value added since the last call, of every event, in as few vector passes as the lanes allow. Repeated
+    /// hashes are left in place: the event writer skips them per field (see <see cref="IsRepeatedHash"/>).
+    /// </summary>
+    internal void HashPending()
     {
         var pending = _jobCount - _hashedJobCount;
         if (pending > 0)
@@ -116,9 +169,39 @@ public sealed class PinterestHashBatch
                 _jobHashes.AsSpan(_hashedJobCount * Sha256Hex.Length, pending * Sha256Hex.Length));
             _hashedJobCount = _jobCount;
         }
-        // Equal normalized values of a field are kept once by Add, and different ones hash differently: only a
-        // pre-hashed value can repeat the hash of another value of its field.
-        if (_hasPassThrough) RemoveRepeatedHashes();
+    }
+
+    /// <summary>Starts the values of another event: from now on, equal values are looked for among its own only.</summary>
+    internal void BeginEvent()
+    {
+        _eventStart = _count;
+        _eventInputStart = _inputLength;
+        _eventJobStart = _jobCount;
+    }
+
+    /// <summary>Drops the values added since <see cref="BeginEvent"/> (an event that turned out unsendable), wiping them.</summary>
+    internal void DiscardEvent()
+    {
+        _input.AsSpan(_eventInputStart, _inputLength - _eventInputStart).Clear();
+        _count = _eventStart;
+        _inputLength = _eventInputStart;
+        _jobCount = Math.Min(_jobCount, _eventJobStart);
+        _hashedJobCount = Math.Min(_hashedJobCount, _jobCount);
+    }
+
+    /// <summary>True when the value at <paramref name="index"/> was passed through (it may repeat another value's hash).</summary>
+    internal bool IsPassThrough(int index) => _entries[index].IsPassThrough;
+
+    /// <summary>True when an earlier value of the same field in <c>[start, index)</c> has the same hash.</summary>
+    internal bool IsRepeatedHash(int start, int index)
+    {
+        var field = _entries[index].Field;
+        var hash = GetHashUtf8(index);
+        for (var j = start; j < index; j++)
+        {
+            if (_entries[j].Field == field && GetHashUtf8(j).SequenceEqual(hash)) return true;
+        }
+        return false;
     }
 
     /// <summary>The index of the first value of <paramref name="field"/> at or after <paramref name="start"/>, or -1.</summary>
@@ -151,6 +234,7 @@ public sealed class PinterestHashBatch
         _input.AsSpan(0, _inputLength).Clear();
         _jobHashes.AsSpan(0, _jobCount * Sha256Hex.Length).Clear();
         _count = _inputLength = _jobCount = _hashedJobCount = 0;
+        _eventStart = _eventInputStart = _eventJobStart = 0;
         _hasPassThrough = false;
     }
 
@@ -158,6 +242,7 @@ public sealed class PinterestHashBatch
     {
         Clear();
         _defaultPhoneCountryCode = null;
+        _phoneCountryDigitsStart = 0;
         if (_entries.Length > MaxRetainedEntries)
         {
             _entries = new Entry[InitialEntries];
@@ -178,8 +263,11 @@ public sealed class PinterestHashBatch
 
     private void AddPrepared(PinterestField field, ReadOnlySpan<char> prepared, bool isPassThrough)
     {
-        EnsureInputCapacity(Encoding.UTF8.GetMaxByteCount(prepared.Length));
-        var length = Encoding.UTF8.GetBytes(prepared, _input.AsSpan(_inputLength));
+        EnsureInputCapacity(prepared.Length * 3);
+        // Almost every normalized value is ASCII: narrowed in one vectorized pass, the rest transcoded.
+        var length = Ascii.FromUtf16(prepared, _input.AsSpan(_inputLength), out var narrowed) == System.Buffers.OperationStatus.Done
+            ? narrowed
+            : Encoding.UTF8.GetBytes(prepared, _input.AsSpan(_inputLength));
         var bytes = _input.AsSpan(_inputLength, length);
         if (Contains(field, bytes, isPassThrough))
         {
@@ -203,7 +291,7 @@ public sealed class PinterestHashBatch
 
     private bool Contains(PinterestField field, ReadOnlySpan<byte> bytes, bool isPassThrough)
     {
-        for (var i = 0; i < _count; i++)
+        for (var i = _eventStart; i < _count; i++)
         {
             var entry = _entries[i];
             if (entry.Field == field && entry.IsPassThrough == isPassThrough

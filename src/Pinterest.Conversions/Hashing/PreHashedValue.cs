@@ -2,7 +2,7 @@ namespace Pinterest.Conversions;
 
 /// <summary>
 /// Values that already are SHA-256 hashes: 64 hex characters after trimming, passed through lowercased and never hashed
-/// again. The hash of the empty string is refused: it carries no signal and marks a bug upstream (peer-sdks.md §4.7).
+/// again. The hash of the empty string is refused: it carries no signal and marks a bug upstream (other SDKs refuse it too).
 /// </summary>
 internal static class PreHashedValue
 {

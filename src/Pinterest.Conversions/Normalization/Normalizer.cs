@@ -31,11 +31,23 @@ internal static class Normalizer
         var text = input.Trim();
         if (text.IsEmpty) return PinterestHashStatus.Empty;
         if (text.Length > PinterestSchema.MaxHashedInputLength) return PinterestHashStatus.TooLong;
+        return NormalizeTrimmed(rule, text, destination, out charsWritten, countryCodeDigits);
+    }
 
+    /// <summary>
+    /// The rules after the checks every entry point makes once: <paramref name="text"/> is trimmed, not empty, within
+    /// the hashed-input limit; <paramref name="destination"/> holds <see cref="MaxNormalizedLength"/> characters;
+    /// <paramref name="countryCodeDigits"/> are 1 to 3 digits or empty.
+    /// </summary>
+    internal static PinterestHashStatus NormalizeTrimmed(
+        NormalizationRule rule, ReadOnlySpan<char> text, Span<char> destination, out int charsWritten, ReadOnlySpan<char> countryCodeDigits)
+    {
+        charsWritten = 0;
+        // ASCII (nearly every value) is NFC already and well-formed: the Unicode steps are skipped.
         var isAscii = System.Text.Ascii.IsValid(text);
         if (!isAscii && UnicodeText.IsMalformed(text)) return PinterestHashStatus.Invalid;
         Span<char> nfcBuffer = isAscii ? default : stackalloc char[UnicodeText.NfcBufferLength];
-        var nfc = UnicodeText.ToNfc(text, nfcBuffer).Trim();
+        var nfc = isAscii ? text : UnicodeText.ToNfc(text, nfcBuffer).Trim();
         if (nfc.Length > PinterestSchema.MaxHashedInputLength) return PinterestHashStatus.TooLong;
 
         var status = rule switch

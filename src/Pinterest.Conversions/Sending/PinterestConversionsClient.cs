@@ -319,20 +319,8 @@ public sealed class PinterestConversionsClient
         return Outcome(index, evt, PinterestEventStatus.Failed, message, null, attempt.RequestId);
     }
 
-    private PinterestEventReport WriteOne<T>(T evt, PooledBufferWriter destination) where T : IPinterestEvent?
-    {
-        var writer = Serialization.PinterestJsonWriterCache.Rent(destination);
-        try
-        {
-            var report = evt!.WriteTo(writer, _writeContext);
-            writer.Flush();
-            return report;
-        }
-        finally
-        {
-            Serialization.PinterestJsonWriterCache.Return(writer);
-        }
-    }
+    private PinterestEventReport WriteOne<T>(T evt, PooledBufferWriter destination) where T : IPinterestEvent? =>
+        Serialization.PinterestEventWriter.Write(in evt!, destination, _writeContext);
 
     private Uri EventsUri(PinterestAccount account) =>
         new(Options.BaseAddress, "ad_accounts/" + account.AdAccountId + "/events" + (Options.Test ? "?test=true" : ""));

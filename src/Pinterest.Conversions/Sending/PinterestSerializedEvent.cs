@@ -38,16 +38,7 @@ public readonly struct PinterestSerializedEvent
         if (evt is null) throw new ArgumentNullException(nameof(evt));
         if (destination is null) throw new ArgumentNullException(nameof(destination));
         if (context is null) throw new ArgumentNullException(nameof(context));
-        var writer = Serialization.PinterestJsonWriterCache.Rent(destination);
-        try
-        {
-            var report = evt.WriteTo(writer, context);
-            writer.Flush();
-            return report;
-        }
-        finally
-        {
-            Serialization.PinterestJsonWriterCache.Return(writer);
-        }
+        // The event writer's direct path: no Utf8JsonWriter between the event and the buffer.
+        return Serialization.PinterestEventWriter.Write(in evt, destination, context);
     }
 }

@@ -1,4 +1,6 @@
+using System.ComponentModel;
 using System.Text.Json;
+using Pinterest.Conversions.Serialization;
 
 namespace Pinterest.Conversions;
 
@@ -22,4 +24,15 @@ public interface IPinterestEvent
 
     /// <summary>Writes the Pinterest Tag's event data for the same event (event_id, value, currency, line_items, ...) as one object.</summary>
     void WriteTagData(Utf8JsonWriter writer, PinterestWriteContext context);
+
+    /// <summary>
+    /// The first step of writing, for the runtime's event writer: decides whether the event can be sent and normalizes its
+    /// identity values, hashing nothing yet. Generated code implements it; a hand-written event is written by its WriteTo.
+    /// </summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    bool Prepare(ref PinterestEventWriter writer) => writer.PrepareWithWriteTo(this);
+
+    /// <summary>The second step, once the identity values are hashed: writes the event object. Generated code implements it.</summary>
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    void Write(ref PinterestEventWriter writer) => writer.WriteWrittenTo();
 }

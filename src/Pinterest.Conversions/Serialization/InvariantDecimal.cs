@@ -14,14 +14,37 @@ internal static class InvariantDecimal
 
     internal static bool TryFormatUtf8(decimal value, Span<byte> destination, out int bytesWritten)
     {
+        if (!TryDecompose(value, out var digits, out var scale)) // digits beyond 64 bits, or negative: the runtime's formatter
+            return value.TryFormat(destination, out bytesWritten, default, CultureInfo.InvariantCulture);
+        return TryFormatUtf8(digits, scale, destination, out bytesWritten);
+    }
+
+    /// <summary>A non-negative value whose digits fit 64 bits, as <paramref name="digits"/> / 10^<paramref name="scale"/>; false otherwise.</summary>
+    internal static bool TryDecompose(decimal value, out ulong digits, out int scale)
+    {
         Span<int> bits = stackalloc int[4];
         decimal.GetBits(value, bits);
         var flags = bits[3];
-        if (bits[2] != 0 || flags < 0) // digits beyond 64 bits, or negative: the runtime's formatter
-            return value.TryFormat(destination, out bytesWritten, default, CultureInfo.InvariantCulture);
+        scale = (flags >> 16) & 0xFF;
+        digits = (ulong)(uint)bits[1] << 32 | (uint)bits[0];
+        return bits[2] == 0 && flags >= 0;
+    }
 
-        var scale = (flags >> 16) & 0xFF;
-        var digits = (ulong)(uint)bits[1] << 32 | (uint)bits[0];
+    /// <summary>
+    /// True when <paramref name="digits"/> / 10^<paramref name="scale"/> is at most <paramref name="maximum"/> (not negative),
+    /// compared in integers: the money range check without decimal arithmetic.
+    /// </summary>
+    internal static bool IsAtMost(ulong digits, int scale, long maximum)
+    {
+        if (maximum < 0) return false;
+        var limit = (UInt128)(ulong)maximum;
+        for (var i = 0; i < scale; i++) limit *= 10; // scale is at most 28: 10^28 × 2^63 fits 128 bits
+        return digits <= limit;
+    }
+
+    /// <summary>Writes <paramref name="digits"/> / 10^<paramref name="scale"/> as invariant text, trailing zeros kept.</summary>
+    internal static bool TryFormatUtf8(ulong digits, int scale, Span<byte> destination, out int bytesWritten)
+    {
         bytesWritten = 0;
         if (!digits.TryFormat(destination, out var length, default, CultureInfo.InvariantCulture)) return false;
         if (scale == 0)

@@ -27,6 +27,12 @@ public readonly struct PinterestEventReport : IEquatable<PinterestEventReport>
         _tooLong = tooLong;
     }
 
+    /// <summary>The report as the event writer's working state (for events a hand-written WriteTo wrote).</summary>
+    internal Serialization.EventReportState ToState() => new(ActionSource)
+    {
+        Signals = Signals, Invalid = _invalid, TooLong = _tooLong, EventTime = EventTime, UnsendableReason = UnsendableReason,
+    };
+
     /// <summary>The size of <see cref="Pack"/>'s form, in bytes.</summary>
     public const int PackedSize = 52;
 

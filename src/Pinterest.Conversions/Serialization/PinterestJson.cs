@@ -8,27 +8,12 @@ namespace Pinterest.Conversions;
 #pragma warning disable RS0026
 public static class PinterestJson
 {
-    private static readonly PinterestEventReport s_nullEvent =
-        new Serialization.PinterestReportBuilder(ActionSource.Web).Unsendable(PinterestUnsendableReason.NullEvent);
-
     /// <summary>Serializes one event object.</summary>
     /// <exception cref="PinterestEventException">The event cannot be sent; the message says why, without values.</exception>
     public static string Serialize<T>(T evt, PinterestWriteContext? context = null) where T : IPinterestEvent
     {
         if (evt is null) throw new ArgumentNullException(nameof(evt));
-        var buffer = new ArrayBufferWriter<byte>(512);
-        var writer = Serialization.PinterestJsonWriterCache.Rent(buffer);
-        try
-        {
-            var report = evt.WriteTo(writer, context ?? PinterestWriteContext.Default);
-            writer.Flush();
-            if (!report.IsWritten) throw new PinterestEventException(evt.EventName, report);
-            return Encoding.UTF8.GetString(buffer.WrittenSpan);
-        }
-        finally
-        {
-            Serialization.PinterestJsonWriterCache.Return(writer);
-        }
+        return Serialization.PinterestEventWriter.Serialize(in evt, context ?? PinterestWriteContext.Default);
     }
 
     /// <summary>Serializes a request body, <c>{"data":[...]}</c>, of the events that can be sent; the others are left out.</summary>
@@ -64,28 +49,7 @@ public static class PinterestJson
         if (!reports.IsEmpty && reports.Length < events.Length)
             throw new ArgumentException("The reports span must be at least as long as the events.", nameof(reports));
 
-        context ??= PinterestWriteContext.Default;
-        var writer = Serialization.PinterestJsonWriterCache.Rent(destination);
-        try
-        {
-            var written = 0;
-            writer.WriteStartObject();
-            writer.WriteStartArray(Serialization.PinterestJsonNames.Data);
-            for (var i = 0; i < events.Length; i++)
-            {
-                var report = events[i] is { } evt ? evt.WriteTo(writer, context) : s_nullEvent;
-                if (report.IsWritten) written++;
-                if (!reports.IsEmpty) reports[i] = report;
-            }
-            writer.WriteEndArray();
-            writer.WriteEndObject();
-            writer.Flush();
-            return written;
-        }
-        finally
-        {
-            Serialization.PinterestJsonWriterCache.Return(writer);
-        }
+        return Serialization.PinterestEventWriter.WriteRequest(destination, events, context ?? PinterestWriteContext.Default, reports);
     }
 }
 #pragma warning restore RS0026

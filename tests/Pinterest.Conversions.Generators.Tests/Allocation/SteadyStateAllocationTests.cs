@@ -129,6 +129,37 @@ public sealed class SteadyStateAllocationTests
         Assert.Equal((0L, 0L), (writeTo, writeRequest));
     }
 
+    [Fact]
+    [Trait("Category", "Allocation")]
+    public void WriteTagData_allocates_nothing_in_steady_state()
+    {
+        using var compiled = CompiledEvents.Compile(Source);
+        var order = compiled.Create("Shop.Sample.Order");
+        var cart = compiled.Create("Shop.Sample.Cart");
+        var context = EventJson.Context;
+        var buffer = new ArrayBufferWriter<byte>(64 * 1024);
+        using var writer = new Utf8JsonWriter(buffer);
+
+        void WriteTagData()
+        {
+            buffer.ResetWrittenCount();
+            writer.Reset(buffer);
+            order.WriteTagData(writer, context);
+            writer.Reset(buffer);
+            cart.WriteTagData(writer, context);
+            writer.Flush();
+        }
+
+        for (var i = 0; i < 200; i++) WriteTagData(); // JIT, the thread's scratch
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 10_000; i++) WriteTagData();
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+        // It really wrote the cart's Tag data (the last one written) each time.
+        Assert.StartsWith("{\"event_id\":\"ea7583cd-a667-48bc-b806-42ecb2b48606\"", System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan), StringComparison.Ordinal);
+        Assert.Equal(0, allocated);
+    }
+
     /// <summary>
     /// The event_id builder the generated code calls takes value-type placeholders (Guid, int, DateOnly) without boxing,
     /// even unoptimized (these tests run Debug). Independent of the hashing stub, so it runs now.

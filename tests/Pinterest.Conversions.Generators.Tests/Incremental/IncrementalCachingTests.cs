@@ -128,7 +128,6 @@ public sealed class IncrementalCachingTests
         var steps = session.First.Results.Single().TrackedSteps;
         Assert.Equal(2, steps[TrackingNames.EventSpecs].SelectMany(s => s.Outputs).Count(o => o.Value is not null));
         Assert.Equal(2, steps[TrackingNames.EmittableSpecs].SelectMany(s => s.Outputs).Count());
-        Assert.Equal([true], steps[TrackingNames.LanguageVersion].SelectMany(s => s.Outputs).Select(o => o.Value));
         Assert.Equal(["Shop.OrderPlaced.PinterestEvent.g.cs", "Shop.SignedUp.PinterestEvent.g.cs"], Sources(session.First).Keys.Order(StringComparer.Ordinal));
     }
 
@@ -220,7 +219,7 @@ public sealed class IncrementalCachingTests
         var reasons = Reasons(second, TrackingNames.EventSpecs);
         Assert.Equal(IncrementalStepRunReason.Modified, reasons["Shop.OrderPlaced.PinterestEvent.g.cs"]);
         Assert.True(reasons["Shop.SignedUp.PinterestEvent.g.cs"] is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged);
-        Assert.Contains("PinterestField.ClickId", Sources(second)["Shop.OrderPlaced.PinterestEvent.g.cs"], StringComparison.Ordinal);
+        Assert.Contains("this.@ClickId", Sources(second)["Shop.OrderPlaced.PinterestEvent.g.cs"], StringComparison.Ordinal);
     }
 
     [Fact]
@@ -279,7 +278,7 @@ public sealed class IncrementalCachingTests
                 walked++;
             }
         }
-        Assert.True(walked >= 7, $"walked {walked} outputs");
+        Assert.True(walked >= 6, $"walked {walked} outputs");
         Assert.Equal(3, session.First.GeneratedTrees.Length);
     }
 

@@ -4,7 +4,7 @@ using System.Text;
 
 namespace Pinterest.Conversions.Tests.Hashing;
 
-/// <summary>The hash vectors of shared/reference/pinterest-conversions-api.md §2.7 and peer-sdks.md §4.7.</summary>
+/// <summary>Hash vectors: Pinterest's examples of hashed values and other SDKs' test vectors (computed here with SHA-256).</summary>
 public class Sha256VectorTests
 {
     /// <summary>§2.7 A: exact input bytes → SHA-256, from or provable from Pinterest material.</summary>
@@ -21,7 +21,7 @@ public class Sha256VectorTests
         { "foo@bar.com", "0c7e6a405862e402eb76a70f8a26fc732d07c32931e9fae9ab1582911d2e8a3b" },
     };
 
-    /// <summary>§2.7 B and peer-sdks.md §4.7: normalized value → SHA-256 (computed, not from Pinterest).</summary>
+    /// <summary>Pinterest's examples and other SDKs' vectors: normalized value → SHA-256 (computed, not from Pinterest).</summary>
     public static TheoryData<string, string> NormalizedVectors => new()
     {
         { "john.doe@example.com", "836f82db99121b3481011f16b49dfa5fbc714a0d1b1b9f784a1ebbbf5b39577f" },
@@ -37,7 +37,7 @@ public class Sha256VectorTests
         { "94025", "b9a9cf3cd3723a2e91b7c23ecf68456e872b6e5d86e5cab7f3d45a7302da32c7" },
         { "us", "79adb2a2fce5c6ba215fe5f27f532d4e7edbac4b6a5e09e1ef3a08084a904621" },
         { "ea7583cd-a667-48bc-b806-42ecb2b48606", "6cd6140c54b2741b81b0099b232a3ddaeed82df456f43563574877baec22b632" },
-        // peer-sdks.md §4.7
+        // other SDKs' vectors
         { "", "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855" },
         { "16169547888", "bb2fa2e6d2cea4746530c99686d0c7886ab2019875dca2d7e9e171c0e6ada00d" },
         { "19970216", "01acdbf6ec7b4f478a225f1a246e5d6767eeab1a7ffa17f025265b5b94f40f0c" },

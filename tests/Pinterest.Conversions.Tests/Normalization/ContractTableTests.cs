@@ -1,7 +1,7 @@
 using Xunit;
 namespace Pinterest.Conversions.Tests.Normalization;
 
-/// <summary>Every row of the normalization table in CONTRACT.md ("Normalization"), value and hash.</summary>
+/// <summary>Every row of the project's normalization table (docs/normalization.md and the README), value and hash.</summary>
 public class ContractTableTests
 {
     public static TheoryData<PinterestField, string, string> Rows => new()

@@ -2,8 +2,8 @@ using Xunit;
 namespace Pinterest.Conversions.Tests.Normalization;
 
 /// <summary>
-/// Test vectors from peer SDKs (shared/reference/peer-sdks.md §4, with the file each comes from) that agree with
-/// Pinterest's rules as CONTRACT.md states them, and the ones we deliberately do not follow (docs/normalization.md).
+/// Test vectors from peer SDKs (with the repository and file each comes from) that agree with
+/// Pinterest's rules as docs/normalization.md states them, and the ones we deliberately do not follow (docs/normalization.md).
 /// Facts only: no peer code is used.
 /// </summary>
 public class PeerVectorTests
@@ -21,7 +21,7 @@ public class PeerVectorTests
         { PinterestField.Country, "     US   ", "us" },
         { PinterestField.Country, "US!", "us" },
         { PinterestField.Zip, "98 121-9431", "98121" },
-        { PinterestField.Zip, "NR9 5AL", "nr95al" }, // ⚠ in peer-sdks (Pinterest says digits only); CONTRACT keeps letters
+        { PinterestField.Zip, "NR9 5AL", "nr95al" }, // ⚠ in other SDKs (Pinterest says digits only); our rule keeps letters (docs/normalization.md)
         { PinterestField.Phone, "123-456-7890", "1234567890" },
         { PinterestField.Phone, "(123)-456-7890", "1234567890" },
         { PinterestField.Phone, "   123456-7890   ", "1234567890" },
@@ -243,7 +243,7 @@ public class PeerVectorTests
         Assert.NotEqual(peerOutput, ours);
     }
 
-    /// <summary>Full hashes from Pinterest integrations and .NET peers (peer-sdks.md §4.5, §4.6).</summary>
+    /// <summary>Full hashes from Pinterest integrations and .NET peers.</summary>
     public static TheoryData<PinterestField, string, string> AgreeingHashes => new()
     {
         // rudderlabs/rudder-transformer src/cdk/v2/destinations/pinterest_tag/utils.test.js

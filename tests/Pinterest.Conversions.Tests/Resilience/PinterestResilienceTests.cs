@@ -4,7 +4,7 @@ using S = Pinterest.Conversions.PinterestSignals;
 namespace Pinterest.Conversions.Tests.Resilience;
 
 /// <summary>
-/// The rules of the help article's "Resilience levels" section (shared/seed), one test per rule. Quotes are from the article.
+/// The rules of the help article's "Resilience levels" section, one test per rule. Quotes are from the article.
 /// </summary>
 public class PinterestResilienceTests
 {
