@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Pinterest.Conversions.Testing;
 using Xunit;
 
@@ -12,7 +13,7 @@ namespace Pinterest.Conversions.Generators.Tests;
 /// </summary>
 internal static class EventJson
 {
-    /// <summary>The test clock: 2026-01-02T03:04:05Z.</summary>
+    /// <summary>The test clock: 2026-01-02T03:04:05Z (a FakeTimeProvider that is never advanced).</summary>
     public static readonly DateTimeOffset Now = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
 
     /// <summary><see cref="Now"/> as Unix seconds, as JSON text (for constant expected strings).</summary>
@@ -21,7 +22,7 @@ internal static class EventJson
     /// <summary>SHA-256 of <c>john.doe@example.com</c>, the normalized form of <c>"  John.Doe@Example.COM "</c>.</summary>
     public const string JohnDoeEmailHash = "836f82db99121b3481011f16b49dfa5fbc714a0d1b1b9f784a1ebbbf5b39577f";
 
-    public static PinterestWriteContext Context { get; } = new(new FixedTimeProvider(Now));
+    public static PinterestWriteContext Context { get; } = new(new FakeTimeProvider(Now));
 
     /// <summary>PinterestJson.Serialize with the test clock; the result is checked against Pinterest's schema.</summary>
     public static string Serialize(IPinterestEvent evt)

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.Extensions.Time.Testing;
 using Xunit;
 
 namespace Pinterest.Conversions.Generators.Tests.CompileAndRun;
@@ -47,7 +48,7 @@ public sealed class ValueTests
         using var _ = compiled;
 
         Assert.Equal(TestEvents.Head + TestEvents.UserData + "}", EventJson.Serialize(evt));
-        var later = new PinterestWriteContext(new FixedTimeProvider(EventJson.Now.AddHours(1)));
+        var later = new PinterestWriteContext(new FakeTimeProvider(EventJson.Now.AddHours(1)));
         Assert.Contains($"\"event_time\":{s_now + 3600},", PinterestJson.Serialize(evt, later));
     }
 

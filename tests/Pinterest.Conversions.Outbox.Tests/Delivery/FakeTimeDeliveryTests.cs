@@ -162,11 +162,16 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
 
     // Lets the sender finish what it can do at this fake instant: every request answered, and no new one for a while
     // of real time (moving fake time while a request is in flight could run its lease out).
+    // Quiet: every request answered and none leaving for four polls in a row. A permit is taken before its request is
+    // stamped, so advancing the clock in between (a starved thread on a loaded machine) would stamp it late: one poll
+    // of 30 ms was seen to be too short under a full test run.
     private static async Task QuietAsync(ConcurrentQueue<DateTimeOffset> stamps, Func<bool> answered)
     {
         var seen = -1;
-        while (seen != stamps.Count || !answered())
+        var quietPolls = 0;
+        while (quietPolls < 4)
         {
+            quietPolls = seen == stamps.Count && answered() ? quietPolls + 1 : 0;
             seen = stamps.Count;
             await Task.Delay(30);
         }
