@@ -308,15 +308,19 @@ internal sealed class SqliteOutboxStore : IPinterestOutboxStore
     public ValueTask CompleteAsync(Guid leaseToken, IReadOnlyList<long> ids, CancellationToken cancellationToken) =>
         WriteAsync(connection =>
         {
-            // Processed is news even from a stale lease: it also takes the event out of parked OutcomeUnknown.
+            // Processed is news even from a stale lease: it also takes the event out of parked OutcomeUnknown. One
+            // transaction, so one fsync for both deletes.
+            var json = IdsJson(ids);
+            using var transaction = connection.BeginTransaction(deferred: false);
             var active = Execute(connection, """
                 DELETE FROM pinterest_outbox_events
                 WHERE id IN (SELECT value FROM json_each($ids)) AND lease_token = $token AND state IN (1, 2)
-                """, null, ("$ids", IdsJson(ids)), ("$token", leaseToken.ToByteArray()));
+                """, transaction, ("$ids", json), ("$token", leaseToken.ToByteArray()));
             Execute(connection, """
                 DELETE FROM pinterest_outbox_events
                 WHERE id IN (SELECT value FROM json_each($ids)) AND state = 3 AND park_reason = 0
-                """, null, ("$ids", IdsJson(ids)));
+                """, transaction, ("$ids", json));
+            transaction.Commit();
             Interlocked.Add(ref _count, -active);
         }, cancellationToken);
 
