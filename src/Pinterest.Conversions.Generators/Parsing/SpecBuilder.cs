@@ -16,10 +16,13 @@ internal static class SpecBuilder
         var tagFields = new List<FieldSpec>();
         ValueSpec? actionSource = null, eventTime = null, eventId = null;
         var mergedPaths = new HashSet<string>(StringComparer.Ordinal);
+        // Every edit anywhere runs this again for every event type (the attribute's transform is semantic): the members
+        // are grouped once here rather than searched for each of the schema's fields.
+        var byField = GroupByField(members);
 
         foreach (var info in PinterestSchema.Fields)
         {
-            var mapped = MembersOf(members, info.Field);
+            var mapped = byField.TryGetValue(info.Field, out var found) ? found : s_none;
             switch (info.Type)
             {
                 case PinterestFieldType.ActionSource:
@@ -41,7 +44,8 @@ internal static class SpecBuilder
             {
                 // opt_out_type and Limited Data Processing write one property: the first of them in wire order writes both.
                 if (!mergedPaths.Add(info.Path)) continue;
-                var values = PinterestSchema.Fields.Where(f => f.Path == info.Path).SelectMany(f => MembersOf(members, f.Field)).Select(Value).ToArray();
+                var values = PinterestSchema.Fields.Where(f => f.Path == info.Path)
+                    .SelectMany(f => byField.TryGetValue(f.Field, out var m) ? m : s_none).Select(Value).ToArray();
                 field = values.Length == 0 ? null : Field(FieldWrite.OptOutType, info, values);
             }
             else if (mapped.Count == 0)
@@ -107,10 +111,11 @@ internal static class SpecBuilder
     private static FieldSpec Contents(PinterestFieldInfo info, MappedMember collection, List<MappedMember> items, bool forTag)
     {
         var itemFields = new List<FieldSpec>();
+        var itemsByField = GroupByField(items);
         foreach (var itemInfo in PinterestSchema.Fields)
         {
             if (itemInfo.Scope != PinterestFieldScope.ContentsItem || forTag && itemInfo.TagParameter is null) continue;
-            var mapped = MembersOf(items, itemInfo.Field);
+            var mapped = itemsByField.TryGetValue(itemInfo.Field, out var found) ? found : s_none;
             if (mapped.Count == 0) continue;
             var item = Field(WriteOf(itemInfo), itemInfo, [Value(mapped[0])]) with { Container = null };
             itemFields.Add(forTag ? item with { WireName = itemInfo.TagParameter! } : item);
@@ -159,23 +164,24 @@ internal static class SpecBuilder
         throw new InvalidOperationException($"EventIdFormat names '{name}', which the model builder found readable."); // unreachable
     }
 
-    private static bool SharesPathWithLimitedDataProcessing(PinterestFieldInfo info)
-    {
-        foreach (var other in PinterestSchema.Fields)
-        {
-            if (other.Type == PinterestFieldType.LimitedDataProcessing && other.Path == info.Path) return true;
-        }
-        return false;
-    }
+    private static readonly List<MappedMember> s_none = [];
 
-    private static List<MappedMember> MembersOf(IReadOnlyList<MappedMember> members, PinterestField field)
+    // The paths Limited Data Processing writes to, found once: asked for every field of every event type.
+    private static readonly HashSet<string> s_limitedDataProcessingPaths = new(
+        PinterestSchema.Fields.Where(f => f.Type == PinterestFieldType.LimitedDataProcessing).Select(f => f.Path), StringComparer.Ordinal);
+
+    private static bool SharesPathWithLimitedDataProcessing(PinterestFieldInfo info) => s_limitedDataProcessingPaths.Contains(info.Path);
+
+    /// <summary>The members mapped to each field, in declaration order (several when a field takes many values).</summary>
+    private static Dictionary<PinterestField, List<MappedMember>> GroupByField(IReadOnlyList<MappedMember> members)
     {
-        var found = new List<MappedMember>();
+        var byField = new Dictionary<PinterestField, List<MappedMember>>(members.Count);
         foreach (var member in members)
         {
-            if (member.Field == field) found.Add(member);
+            if (!byField.TryGetValue(member.Field, out var list)) byField[member.Field] = list = [];
+            list.Add(member);
         }
-        return found;
+        return byField;
     }
 
     private static ValueSpec Value(MappedMember member)

@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
 # The generators in a real build (benchmark (c) of docs/benchmarks.md): consumer projects with N event types and with N
 # System.Text.Json DTOs of the same members, each built with `dotnet build -p:ReportAnalyzer=true -v:d`, which prints
-# every generator's execution time. Warm: one build first (restore, compiler server), then RUNS builds after touching a
-# source file, so each one compiles again with the compiler server already holding the generators.
+# every generator's execution time. One build first (restore), then RUNS builds after touching a source file.
 #
 #   tests/Benchmarks/RealBuild/measure-generators.sh [counts (default "20 200")] [runs (default 5)]
+#
+# SHARED=true (the default) compiles through the compiler server (VBCSCompiler), as `dotnet build` does on a developer's
+# machine: the generators stay loaded and JIT-compiled between builds. SHARED=false runs a new csc process per build,
+# as CI machines that set UseSharedCompilation=false do (this project's machine sets it in the environment): every build
+# then pays for loading and JIT-compiling each generator. KEEP=1 keeps the projects and build logs.
 #
 # Uses the Release builds of src/Pinterest.Conversions and src/Pinterest.Conversions.Generators (built first).
 set -euo pipefail
 repo=$(cd "$(dirname "$0")/../../.." && pwd)
 counts=${1:-"20 200"}
 runs=${2:-5}
+shared=${SHARED:-true}
 work=$(mktemp -d /tmp/pinterest-generator-build.XXXXXX)
 [ -n "${KEEP:-}" ] && echo "projects and logs kept in $work" || trap 'rm -rf "$work"' EXIT
 
@@ -92,17 +97,17 @@ CS
 seconds() { grep -E "^\s+[0-9.<]+\s+[0-9<]+\s+$2" "$1" | head -1 | awk '{print $1}'; }
 
 measure() { # dir, generator name
-  dotnet build "$1" -v:q -nologo >/dev/null # restore, first compile, compiler server up
+  dotnet build "$1" -p:UseSharedCompilation="$shared" -v:q -nologo >/dev/null # restore, first compile (and compiler server up)
   local times=()
   for ((r = 0; r < runs; r++)); do
     touch "$1/Event0.cs"
-    dotnet build "$1" --no-restore -p:ReportAnalyzer=true -v:d -nologo > "$1/build.log"
+    dotnet build "$1" --no-restore -p:UseSharedCompilation="$shared" -p:ReportAnalyzer=true -v:d -nologo > "$1/build.log"
     times+=("$(seconds "$1/build.log" "$2")")
   done
   echo "${times[*]}"
 }
 
-echo "uptime: $(uptime)"
+echo "uptime: $(uptime); compiler server: $shared"
 for n in $counts; do
   events "$work/events$n" "$n"
   dtos "$work/json$n" "$n"
