@@ -411,6 +411,7 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
         {
             var claim = await _store.ClaimAsync(account, _options.Queue.BatchSize, _leaseDuration, CancellationToken.None).ConfigureAwait(false);
             if (claim.Events.Count == 0) return;
+            using var flush = DeliveryTracing.StartFlush(account, claim.Events.Count);
             var toSend = await DecideAtClaimAsync(account, claim).ConfigureAwait(false);
             if (toSend.Count == 0) return;
             if (_stopClaiming.IsCancellationRequested && _store.IsDurable)

@@ -226,6 +226,16 @@ public sealed class PinterestConversionsClient
     private async Task<PinterestAttemptResult> SendBodyAsync(
         PinterestAccount account, ReadOnlyMemory<byte> body, int eventCount, bool hasOffline, bool retriesAllowed, CancellationToken cancellationToken)
     {
+        // The request's span is the parent of the HttpClient's spans of its attempts; disposing it ends it on any path.
+        using var activity = PinterestTracing.StartSend(account, eventCount, hasOffline);
+        var attempt = await SendBodyUntracedAsync(account, body, eventCount, hasOffline, retriesAllowed, cancellationToken).ConfigureAwait(false);
+        PinterestTracing.Record(activity, attempt);
+        return attempt;
+    }
+
+    private async Task<PinterestAttemptResult> SendBodyUntracedAsync(
+        PinterestAccount account, ReadOnlyMemory<byte> body, int eventCount, bool hasOffline, bool retriesAllowed, CancellationToken cancellationToken)
+    {
         var state = new PinterestSendAttemptState(eventCount, hasOffline, retriesAllowed);
         if (cancellationToken.IsCancellationRequested)
         {
