@@ -210,19 +210,6 @@ public sealed class DeliveryScenarioTests(ITestOutputHelper output) : IAsyncLife
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>A multi-tenant resolver whose tokens change at run time, as a secret store's would.</summary>
-    private sealed class Tenants : IPinterestAccountResolver
-    {
-        private readonly ConcurrentDictionary<string, PinterestAccount> _accounts = new(StringComparer.OrdinalIgnoreCase);
-
-        public void Set(string tenant, string adAccountId, string token) => _accounts[tenant] = new PinterestAccount(adAccountId, token);
-
-        public bool IsKnown(string? account) => account is not null && _accounts.ContainsKey(account);
-
-        public ValueTask<PinterestAccount?> ResolveAsync(string? account, CancellationToken cancellationToken) =>
-            new(account is not null && _accounts.TryGetValue(account, out var found) ? found : null);
-    }
-
     /// <summary>Answers one ad account's requests with a status, as a failing backend would; the others pass.</summary>
     private sealed class FailAdAccount(string adAccountId, HttpStatusCode status) : DelegatingHandler
     {
