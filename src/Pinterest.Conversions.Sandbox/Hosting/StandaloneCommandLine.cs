@@ -47,13 +47,14 @@ internal sealed class StandaloneCommandLine
 
     public static StandaloneCommandLine Parse(IReadOnlyList<string> args)
     {
+        // Help wins wherever it is: whoever asks for it is likely unsure of the rest.
+        if (args.Any(a => a is "--help" or "-h" or "-?")) return new(showHelp: true, null, []);
+
         var configuration = new List<string>();
         string? port = null, urls = null;
         for (var i = 0; i < args.Count; i++)
         {
             var argument = args[i];
-            if (argument is "--help" or "-h" or "-?") return new(showHelp: true, null, []);
-
             var equals = argument.IndexOf('=', StringComparison.Ordinal);
             var name = equals < 0 ? argument : argument[..equals];
             var option = KnownName(name);
