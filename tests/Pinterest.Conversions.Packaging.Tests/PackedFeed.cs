@@ -18,7 +18,7 @@ public sealed class PackedFeed : IAsyncLifetime
     private static readonly string[] s_projects =
     [
         "Pinterest.Conversions", "Pinterest.Conversions.Hosting", "Pinterest.Conversions.AspNetCore", "Pinterest.Conversions.Sandbox",
-        "Pinterest.Conversions.Outbox.Sqlite", "Pinterest.Conversions.Outbox.PostgreSql",
+        "Pinterest.Conversions.Outbox.Sqlite", "Pinterest.Conversions.Outbox.PostgreSql", "Pinterest.Conversions.Sandbox.Tool",
         "Pinterest.Conversions.Generators", "Pinterest.Conversions.CodeFixes", "Pinterest.Conversions.SchemaCodegen",
     ];
 

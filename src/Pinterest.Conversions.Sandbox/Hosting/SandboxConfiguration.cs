@@ -22,12 +22,18 @@ internal static class SandboxConfiguration
             if (child.Value is { Length: > 0 } name) options.AdvertiserDefinedEvents.Add(name);
         }
         if (section["FutureEventTimeTolerance"] is { Length: > 0 } tolerance)
-            options.FutureEventTimeTolerance = TimeSpan.Parse(tolerance, CultureInfo.InvariantCulture);
+            options.FutureEventTimeTolerance = ParseTimeSpan("FutureEventTimeTolerance", tolerance);
         if (section["MaxEventAge"] is { Length: > 0 } age)
-            options.MaxEventAge = TimeSpan.Parse(age, CultureInfo.InvariantCulture);
+            options.MaxEventAge = ParseTimeSpan("MaxEventAge", age);
         if (section["AllowRemoteAdministration"] is { Length: > 0 } remote)
-            options.AllowRemoteAdministration = bool.Parse(remote);
+            options.AllowRemoteAdministration = bool.TryParse(remote, out var allow) ? allow : throw Invalid("AllowRemoteAdministration", "true or false");
         if (section["RecentEventCapacity"] is { Length: > 0 } capacity)
-            options.RecentEventCapacity = int.Parse(capacity, CultureInfo.InvariantCulture);
+            options.RecentEventCapacity = int.TryParse(capacity, NumberStyles.Integer, CultureInfo.InvariantCulture, out var count) ? count : throw Invalid("RecentEventCapacity", "a whole number");
     }
+
+    private static TimeSpan ParseTimeSpan(string key, string value) =>
+        TimeSpan.TryParse(value, CultureInfo.InvariantCulture, out var span) ? span : throw Invalid(key, "a time span such as 00:05:00 or 7.00:00:00");
+
+    // Names the key, not the value: a mistyped option may hold a secret.
+    private static FormatException Invalid(string key, string expected) => new($"{Section}:{key} must be {expected}");
 }
