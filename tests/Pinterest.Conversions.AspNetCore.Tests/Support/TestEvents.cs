@@ -31,3 +31,16 @@ public partial record Searched
     [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
     [MapTo(PinterestField.SearchString)] public string? Query { get; init; }
 }
+
+/// <summary>A lead from a visitor under Limited Data Processing: the Tag sets opt_out_type before tracking.</summary>
+[PinterestEvent(EventName.Lead)]
+public partial record ConsentingLead
+{
+    [MapTo(PinterestField.EventId)] public required string Id { get; init; }
+    [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+    [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+    [MapTo(PinterestField.State)] public string? State { get; init; }
+    [MapTo(PinterestField.Country)] public string? Country { get; init; }
+    [MapTo(PinterestField.LimitedDataProcessing)] public bool Ldp { get; init; }
+    [MapTo(PinterestField.OptOutType)] public string? OptOutType { get; init; }
+}
