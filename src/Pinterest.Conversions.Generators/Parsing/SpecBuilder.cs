@@ -10,7 +10,8 @@ namespace Pinterest.Conversions.Generators.Parsing;
 internal static class SpecBuilder
 {
     public static EventSpec Build(
-        INamedTypeSymbol type, DeclaredEvent declared, IReadOnlyList<MappedMember> members, IReadOnlyList<EventIdFormat.Part>? format, List<MappedMember>? items)
+        INamedTypeSymbol type, DeclaredEvent declared, MappedMember? eventNameMember, IReadOnlyList<MappedMember> members,
+        IReadOnlyList<EventIdFormat.Part>? format, List<MappedMember>? items)
     {
         var fields = new List<FieldSpec>();
         var tagFields = new List<FieldSpec>();
@@ -75,7 +76,8 @@ internal static class SpecBuilder
             ContainingTypes(type),
             Declaration(type),
             PinterestSchema.EventNameProperty,
-            declared.WireName,
+            declared.IsNamedAtRunTime ? null : declared.WireName,
+            declared.IsNamedAtRunTime && eventNameMember is not null ? Value(eventNameMember) : null,
             new ActionSourceSpec(actionSourceInfo.WireName, declared.ActionSource.ToString(), PinterestSchema.GetWireName(declared.ActionSource)!, actionSource),
             new EventTimeSpec(PinterestSchema.GetField(PinterestField.EventTime)!.WireName, eventTime),
             new EventIdSpec(eventIdInfo.WireName, eventIdInfo.TagParameter, eventId, eventId is null && format is not null ? Parts(type, format) : EquatableArray<EventIdPart>.Empty),
