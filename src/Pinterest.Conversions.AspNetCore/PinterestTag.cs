@@ -27,12 +27,16 @@ public static class PinterestTag
 
     /// <summary>
     /// The JavaScript that tracks <paramref name="evt"/> with the Tag: the track call, after a set call for
-    /// <c>opt_out_type</c> when the event data carries one.
+    /// <c>opt_out_type</c> when the event data carries one. Throws <see cref="ArgumentException"/> when the event's name
+    /// (chosen at run time) is not valid: <see cref="PinterestEventNames.IsValid"/>.
     /// </summary>
     public static string RenderTrackCall(IPinterestEvent evt, PinterestWriteContext context)
     {
         if (evt is null) throw new ArgumentNullException(nameof(evt));
         if (context is null) throw new ArgumentNullException(nameof(context));
+        // A name chosen at run time that is not valid makes the API event unsendable; the Tag does not send it either.
+        if (!PinterestEventNames.IsValid(evt.EventName))
+            throw new ArgumentException("The event's name is neither a standard event name nor a valid advertiser-defined one (InvalidEventName).", nameof(evt));
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, s_options))
         {

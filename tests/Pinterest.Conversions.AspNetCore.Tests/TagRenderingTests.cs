@@ -132,6 +132,30 @@ public class TagRenderingTests
         Assert.Equal("""<script nonce="n0">pintrk('set', {"opt_out_type":"LDP"}); pintrk('track', 'lead', {"event_id":"l-1","opt_out_type":"LDP"});</script>""", html);
     }
 
+    [Theory]
+    [InlineData("add_to_cart", "addtocart")]
+    [InlineData("video_watched-90", "videowatched-90")]
+    public void An_event_named_at_run_time_tracks_the_same_name(string name, string tagName)
+    {
+        var html = Render(new PinterestTagTagHelper { Event = new TenantEvent { Name = name, Id = "t-1" } });
+
+        Assert.Equal($$"""<script>pintrk('track', '{{tagName}}', {"event_id":"t-1"});</script>""", html);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("'); window.__pwned=1; ('")]
+    [InlineData("</script><script>window.__pwned=2</script>")]
+    public void An_event_whose_run_time_name_is_not_valid_is_not_tracked(string? name)
+    {
+        var evt = new TenantEvent { Name = name, Id = "t-1" };
+
+        Assert.Null(Run(new PinterestTagTagHelper { Event = evt }).TagName);
+        Assert.Equal("", Render(new PinterestTagTagHelper { Event = evt }));
+        Assert.Throws<ArgumentException>(() => PinterestTag.RenderTrackCall(evt, PinterestWriteContext.Default));
+    }
+
     private static string[] Names(string calls)
     {
         var names = new List<string>();
