@@ -5,7 +5,7 @@ namespace Pinterest.Conversions.AspNetCore;
 
 /// <summary>
 /// <c>&lt;pinterest-tag event="@order" nonce="@nonce" /&gt;</c> renders a script element with the Tag's track call for
-/// the event (see <see cref="PinterestTag"/>); nothing when the event is null. Add it with
+/// the event (see <see cref="PinterestTag"/>); nothing when the event is null or its run-time name is not valid. Add it with
 /// <c>@addTagHelper *, Pinterest.Conversions.AspNetCore</c>.
 /// </summary>
 [HtmlTargetElement("pinterest-tag", TagStructure = TagStructure.WithoutEndTag)]
@@ -24,7 +24,8 @@ public sealed class PinterestTagTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         if (output is null) throw new ArgumentNullException(nameof(output));
-        if (Event is null)
+        // Nothing for an event whose name, chosen at run time, is not valid: the API side rejects it (InvalidEventName).
+        if (Event is null || !PinterestEventNames.IsValid(Event.EventName))
         {
             output.SuppressOutput();
             return;

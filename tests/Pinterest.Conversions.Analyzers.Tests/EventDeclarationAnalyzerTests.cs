@@ -4,7 +4,11 @@ using Verify = Pinterest.Conversions.Analyzers.Tests.Verifiers.AnalyzerVerifier<
 
 namespace Pinterest.Conversions.Analyzers.Tests;
 
-/// <summary>PIN001 (partial), PIN008 (unsupported declarations), PIN013 (advertiser-defined names), PIN014 (offline).</summary>
+/// <summary>
+/// PIN001 (partial), PIN008 (unsupported declarations), PIN013 (advertiser-defined and run-time names), PIN014 (offline),
+/// and the [PinterestEventName] member of an event named at run time: PIN017 (missing), PIN018 (doubled), PIN019 (not a
+/// readable string), PIN020 (beside a name on the attribute).
+/// </summary>
 public class EventDeclarationAnalyzerTests
 {
     // ---- PIN001 ------------------------------------------------------------------------------------------------
@@ -282,7 +286,7 @@ public class EventDeclarationAnalyzerTests
             public class NotAnEvent { }
         }
         """,
-        Verify.Diagnostic("PIN013").WithSpan(9, 17, 9, 36).WithArguments("video_finished_90"));
+        Verify.Diagnostic("PIN013").WithSpan(9, 17, 9, 36).WithArguments("'video_finished_90' is an advertiser-defined event name"));
 
     // ---- PIN013 ------------------------------------------------------------------------------------------------
 
@@ -293,7 +297,7 @@ public class EventDeclarationAnalyzerTests
         [PinterestEvent({|#0:"Video-Finished_90"|}, EventIdFormat = "v-{Id}")]
         public partial record VideoFinished { public string Id { get; init; } = ""; }
         """,
-        Verify.Diagnostic("PIN013").WithLocation(0).WithArguments("Video-Finished_90"));
+        Verify.Diagnostic("PIN013").WithLocation(0).WithArguments("'Video-Finished_90' is an advertiser-defined event name"));
 
     [Fact]
     public Task PIN013_fires_on_a_name_of_exactly_100_characters()
@@ -305,7 +309,7 @@ public class EventDeclarationAnalyzerTests
             [PinterestEvent({|#0:"{{name}}"|})]
             public partial record Long { [MapTo(PinterestField.EventId)] public string Id { get; init; } = ""; }
             """,
-            Verify.Diagnostic("PIN013").WithLocation(0).WithArguments(name));
+            Verify.Diagnostic("PIN013").WithLocation(0).WithArguments($"'{name}' is an advertiser-defined event name"));
     }
 
     [Fact]
@@ -317,6 +321,146 @@ public class EventDeclarationAnalyzerTests
 
         [PinterestEvent(name: EventName.Lead)]
         public partial record Lead { [MapTo(PinterestField.EventId)] public string Id { get; init; } = ""; }
+        """);
+
+    private const string RunTimeNamed = "takes its event name at run time from '{1}', and a name that is not a standard one is advertiser-defined";
+
+    private static string RunTime(string type, string member) => $"'{type}' " + RunTimeNamed.Replace("{1}", member);
+
+    [Fact]
+    public Task PIN013_fires_on_an_event_named_at_run_time_own_or_inherited_or_positional() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        [{|#0:PinterestEvent|}]
+        public partial class Own
+        {
+            [PinterestEventName] public string? Name { get; set; }
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+
+        public abstract record Tenant { [PinterestEventName] public required string EventName { get; init; } }
+
+        [{|#1:PinterestEvent(ActionSource = ActionSource.AppIos)|}]
+        public partial record Inherited : Tenant { [MapTo(PinterestField.EventId)] public string Id { get; init; } = ""; }
+
+        [{|#2:PinterestEvent(EventIdFormat = "p-{Id}")|}]
+        public partial record Positional([property: PinterestEventName] string Name, string Id);
+        """,
+        Verify.Diagnostic("PIN013").WithLocation(0).WithArguments(RunTime("Own", "Name")),
+        Verify.Diagnostic("PIN013").WithLocation(1).WithArguments(RunTime("Inherited", "EventName")),
+        Verify.Diagnostic("PIN013").WithLocation(2).WithArguments(RunTime("Positional", "Name")));
+
+    // ---- PIN017 to PIN020: the [PinterestEventName] member ------------------------------------------------------
+
+    [Fact]
+    public Task PIN017_fires_on_an_event_with_no_name_and_no_name_member() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        [PinterestEvent]
+        public partial record {|#0:Unnamed|}
+        {
+            public string? Name { get; init; }   // not marked
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+        }
+        """,
+        Verify.Diagnostic("PIN017").WithLocation(0).WithArguments("Unnamed"));
+
+    [Fact]
+    public Task PIN018_fires_on_two_name_members_own_or_inherited() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        [PinterestEvent]
+        public partial class Twice
+        {
+            [PinterestEventName] public string? Name { get; set; }
+            [PinterestEventName] public string? {|#0:Other|};
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+
+        public abstract class Base { [PinterestEventName] public string? BaseName { get; set; } }
+
+        [PinterestEvent]
+        public partial class {|#1:Derived|} : Base
+        {
+            [PinterestEventName] public string? Name { get; set; }
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+        """,
+        Verify.Diagnostic("PIN018").WithLocation(0).WithArguments("Twice", "'Name', 'Other'"),
+        Verify.Diagnostic("PIN018").WithLocation(1).WithArguments("Derived", "'Name', 'BaseName'"));
+
+    [Fact]
+    public Task PIN019_fires_on_a_name_member_that_is_not_a_readable_string() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        [PinterestEvent]
+        public partial class Enum
+        {
+            [PinterestEventName] public EventName {|#0:Name|} { get; set; }
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+
+        [PinterestEvent]
+        public partial class WriteOnly
+        {
+            private string? _name;
+            [PinterestEventName] public string? {|#1:Name|} { set => _name = value; }
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+
+        [PinterestEvent]
+        public partial class Static
+        {
+            [PinterestEventName] public static string? {|#2:Name|} { get; set; }
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+
+        [PinterestEvent]
+        public partial class Chars
+        {
+            [PinterestEventName] public char[]? {|#3:Name|};
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+        """,
+        Verify.Diagnostic("PIN019").WithLocation(0).WithArguments("Name", "Pinterest.Conversions.EventName", "Enum"),
+        Verify.Diagnostic("PIN019").WithLocation(1).WithArguments("Name", "string?", "WriteOnly"),
+        Verify.Diagnostic("PIN019").WithLocation(2).WithArguments("Name", "string?", "Static"),
+        Verify.Diagnostic("PIN019").WithLocation(3).WithArguments("Name", "char[]?", "Chars"));
+
+    [Fact]
+    public Task PIN020_fires_on_a_name_member_beside_a_named_attribute() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        [PinterestEvent(EventName.Lead)]
+        public partial class Standard
+        {
+            [PinterestEventName] public string? {|#0:Name|} { get; set; }
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+
+        [PinterestEvent({|#2:"my_event"|})]
+        public partial class Custom
+        {
+            [PinterestEventName] public string? {|#1:Name|} { get; set; }
+            [MapTo(PinterestField.EventId)] public string Id { get; set; } = "";
+        }
+        """,
+        Verify.Diagnostic("PIN020").WithLocation(0).WithArguments("Name", "EventName.Lead", "Standard"),
+        Verify.Diagnostic("PIN013").WithLocation(2).WithArguments("'my_event' is an advertiser-defined event name"),
+        Verify.Diagnostic("PIN020").WithLocation(1).WithArguments("Name", "\"my_event\"", "Custom"));
+
+    [Fact]
+    public Task A_single_readable_string_name_member_raises_only_PIN013() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        #pragma warning disable PIN013 // the names are checked where the tenants configure them
+        [PinterestEvent]
+        public partial struct Field
+        {
+            [PinterestEventName] public string Name;
+            [MapTo(PinterestField.EventId)] public string Id;
+        }
+        #pragma warning restore PIN013
         """);
 
     // ---- PIN014 ------------------------------------------------------------------------------------------------
@@ -359,6 +503,6 @@ public class EventDeclarationAnalyzerTests
     public void Supported_diagnostics_are_the_catalogue_entries()
     {
         var ids = new EventDeclarationAnalyzer().SupportedDiagnostics.Select(d => d.Id).Order();
-        Assert.Equal(["PIN001", "PIN008", "PIN013", "PIN014"], ids);
+        Assert.Equal(["PIN001", "PIN008", "PIN013", "PIN014", "PIN017", "PIN018", "PIN019", "PIN020"], ids);
     }
 }

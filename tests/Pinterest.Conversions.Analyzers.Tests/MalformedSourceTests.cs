@@ -45,6 +45,8 @@ public class MalformedSourceTests
         { "ref struct and static", "[PinterestEvent(EventName.Lead)] public ref struct R { [MapTo(PinterestField.Email)] public Span<char> Email; } [PinterestEvent(EventName.Lead)] public static class S { [MapTo(PinterestField.Email)] public static string? Email; }" },
         { "local and file types", "file partial record Hidden { } [PinterestEvent(EventName.Lead)] file partial record Order([MapTo(PinterestField.EventId)] string Id, string? Ip, string? UserAgent, [MapTo(PinterestField.Email)] string? Email);" },
         { "only trivia", "// nothing here\n#if DEBUG\n[PinterestEvent(EventName.Lead)]\n#endif\n" },
+        { "run-time name markers, broken", "[PinterestEvent] public partial record Order([PinterestEventName] Missing Name, [PinterestEventName(\"x\")] string Other) { [PinterestEventName] public string this[int i] => \"\"; [PinterestEventName] public string M() => \"\"; }" },
+        { "run-time name marker on a non-event and a named event", "public class Plain { [PinterestEventName] public string? Name; } [PinterestEvent(EventName.Lead)] public partial class Order : Plain { [PinterestEventName] public static int Other; }" },
         { "fixable but broken", "public class Outer { [PinterestEvent(EventName.Checkout)] public record Order(string? Ip, string? UserAgent, [MapTo(PinterestField.Email)] string? Email, [MapTo(PinterestField.EventId)] string Id) : Missing { public string? Ip { get; init; } = Ip; } }" },
     };
 

@@ -84,6 +84,90 @@ public class TagRenderingTests
         Assert.DoesNotContain("buyer", call);
     }
 
+    [Theory]
+    [InlineData(true, null, """pintrk('set', {"opt_out_type":"LDP"}); pintrk('track', 'lead', {"event_id":"l-1","opt_out_type":"LDP"});""")]
+    [InlineData(true, "CCPA", """pintrk('set', {"opt_out_type":"CCPA,LDP"}); pintrk('track', 'lead', {"event_id":"l-1","opt_out_type":"CCPA,LDP"});""")]
+    [InlineData(false, "CCPA", """pintrk('set', {"opt_out_type":"CCPA"}); pintrk('track', 'lead', {"event_id":"l-1","opt_out_type":"CCPA"});""")]
+    [InlineData(false, null, """pintrk('track', 'lead', {"event_id":"l-1"});""")]
+    public void Limited_data_processing_sets_opt_out_type_before_the_track_call(bool ldp, string? optOutType, string expected)
+    {
+        var evt = new ConsentingLead { Id = "l-1", State = "CA", Country = "US", Ldp = ldp, OptOutType = optOutType };
+
+        Assert.Equal(expected, PinterestTag.RenderTrackCall(evt, PinterestWriteContext.Default));
+        // The state and country stay out of the page, as every identity value does.
+        Assert.DoesNotContain("st", Names(PinterestTag.RenderTrackCall(evt, PinterestWriteContext.Default)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Corpus))]
+    public void A_hostile_opt_out_type_stays_data_in_the_set_call(int index)
+    {
+        var hostile = HostileText.All[index];
+        var helper = new PinterestTagTagHelper { Event = new ConsentingLead { Id = "l-1", Ldp = true, OptOutType = hostile } };
+
+        var html = Render(helper);
+
+        var close = html.IndexOf("</script>", StringComparison.Ordinal);
+        Assert.Equal(html.Length - "</script>".Length, close);
+        Assert.Equal(1, Count(html.ToLowerInvariant(), "<script"));
+        var body = html[(html.IndexOf('>') + 1)..close];
+        Assert.StartsWith("pintrk('set', {", body);
+        foreach (var forbidden in "<>&`\u2028\u2029\n\r\0")
+            Assert.True(body.IndexOf(forbidden) < 0, $"U+{(int)forbidden:X4} was written raw");
+        Assert.Equal(6, Count(body, "'"));
+        // A quote is always escaped inside a string, so '"}); ' can only end the set call.
+        var setEnd = body.IndexOf("\"}); pintrk('track', 'lead', ", StringComparison.Ordinal) + 2;
+        using var set = JsonDocument.Parse(body["pintrk('set', ".Length..setEnd]);
+        using var track = JsonDocument.Parse(body[(setEnd + "); pintrk('track', 'lead', ".Length)..^2]);
+        // The set call carries what the event data carries, read back as the same text.
+        Assert.Equal(track.RootElement.GetProperty("opt_out_type").GetString(), set.RootElement.GetProperty("opt_out_type").GetString());
+        Assert.Contains("LDP", set.RootElement.GetProperty("opt_out_type").GetString()!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void The_tag_helper_renders_the_set_call_in_the_same_script_element()
+    {
+        var html = Render(new PinterestTagTagHelper { Event = new ConsentingLead { Id = "l-1", Ldp = true }, Nonce = "n0" });
+
+        Assert.Equal("""<script nonce="n0">pintrk('set', {"opt_out_type":"LDP"}); pintrk('track', 'lead', {"event_id":"l-1","opt_out_type":"LDP"});</script>""", html);
+    }
+
+    [Theory]
+    [InlineData("add_to_cart", "addtocart")]
+    [InlineData("video_watched-90", "videowatched-90")]
+    public void An_event_named_at_run_time_tracks_the_same_name(string name, string tagName)
+    {
+        var html = Render(new PinterestTagTagHelper { Event = new TenantEvent { Name = name, Id = "t-1" } });
+
+        Assert.Equal($$"""<script>pintrk('track', '{{tagName}}', {"event_id":"t-1"});</script>""", html);
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("")]
+    [InlineData("'); window.__pwned=1; ('")]
+    [InlineData("</script><script>window.__pwned=2</script>")]
+    public void An_event_whose_run_time_name_is_not_valid_is_not_tracked(string? name)
+    {
+        var evt = new TenantEvent { Name = name, Id = "t-1" };
+
+        Assert.Null(Run(new PinterestTagTagHelper { Event = evt }).TagName);
+        Assert.Equal("", Render(new PinterestTagTagHelper { Event = evt }));
+        Assert.Throws<ArgumentException>(() => PinterestTag.RenderTrackCall(evt, PinterestWriteContext.Default));
+    }
+
+    private static string[] Names(string calls)
+    {
+        var names = new List<string>();
+        foreach (var part in calls.Split("); ", StringSplitOptions.None))
+        {
+            var start = part.IndexOf('{');
+            using var json = JsonDocument.Parse(part[start..].TrimEnd(';').TrimEnd(')'));
+            names.AddRange(json.RootElement.EnumerateObject().Select(p => p.Name));
+        }
+        return names.ToArray();
+    }
+
     /// <summary>Nothing in the statement can end the script element, the string, the line or open a comment.</summary>
     private static void AssertInert(string statement, string tagName)
     {

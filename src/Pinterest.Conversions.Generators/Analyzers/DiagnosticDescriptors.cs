@@ -69,10 +69,10 @@ public static class DiagnosticDescriptors
         "'{0}' is Good, not Great: it does not map {1}",
         Category, DiagnosticSeverity.Info, isEnabledByDefault: true, helpLinkUri: HelpBase + "PIN012.md");
 
-    /// <summary>PIN013: an advertiser-defined event name.</summary>
+    /// <summary>PIN013: an advertiser-defined event name, or one chosen at run time (which may be one).</summary>
     public static readonly DiagnosticDescriptor CustomEventName = Warning("PIN013",
-        "Advertiser-defined event name",
-        "'{0}' is an advertiser-defined event name: it must match an event defined in Ads Manager exactly, or Pinterest will not track it");
+        "Advertiser-defined or run-time event name",
+        "{0}: it must match an event defined in Ads Manager exactly, or Pinterest will not track it");
 
     /// <summary>PIN014: an offline event.</summary>
     public static readonly DiagnosticDescriptor OfflineEvent = new("PIN014",
@@ -92,6 +92,26 @@ public static class DiagnosticDescriptors
         "The site fires {0} with the Pinterest Tag but no [PinterestEvent] type sends it through the API: resilience is Poor",
         Category, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBase + "PIN016.md",
         customTags: WellKnownDiagnosticTags.CompilationEnd);
+
+    /// <summary>PIN017: an event named at run time without a [PinterestEventName] member.</summary>
+    public static readonly DiagnosticDescriptor MissingEventNameMember = Error("PIN017",
+        "The event's name member is missing",
+        "'{0}' is declared with [PinterestEvent] and no name, so one string member must carry [PinterestEventName]; none does");
+
+    /// <summary>PIN018: more than one [PinterestEventName] member.</summary>
+    public static readonly DiagnosticDescriptor DuplicateEventNameMember = Error("PIN018",
+        "The event has more than one name member",
+        "'{0}' has more than one [PinterestEventName] member ({1}): exactly one holds the event name");
+
+    /// <summary>PIN019: a [PinterestEventName] member that is not a readable string.</summary>
+    public static readonly DiagnosticDescriptor InvalidEventNameMember = Error("PIN019",
+        "The event name member must be a readable string",
+        "'{0}' of type '{1}' cannot hold the event name of '{2}': [PinterestEventName] takes a readable instance string property or field");
+
+    /// <summary>PIN020: a [PinterestEventName] member on an event whose attribute names it.</summary>
+    public static readonly DiagnosticDescriptor EventNameDeclaredTwice = Error("PIN020",
+        "The event is named by its attribute and by a member",
+        "'{0}' is marked [PinterestEventName], but [PinterestEvent({1})] on '{2}' already names the event: use [PinterestEvent] with no name, or remove the marker");
 
     private static DiagnosticDescriptor Error(string id, string title, string message) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBase + id + ".md");

@@ -8,7 +8,8 @@ namespace Pinterest.Conversions.Generators.Analyzers;
 
 /// <summary>
 /// Checks the declaration of a [PinterestEvent] type: partial all the way out (PIN001), supported (PIN008),
-/// advertiser-defined names (PIN013) and offline events (PIN014).
+/// advertiser-defined and run-time names (PIN013), offline events (PIN014), and the [PinterestEventName] member of an
+/// event named at run time: missing (PIN017), doubled (PIN018), not a readable string (PIN019), or beside a name (PIN020).
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
@@ -30,7 +31,9 @@ public sealed class EventDeclarationAnalyzer : DiagnosticAnalyzer
 
     private static readonly ImmutableArray<DiagnosticDescriptor> s_supported = ImmutableArray.Create(
         DiagnosticDescriptors.NotPartial, DiagnosticDescriptors.UnsupportedDeclaration,
-        DiagnosticDescriptors.CustomEventName, DiagnosticDescriptors.OfflineEvent);
+        DiagnosticDescriptors.CustomEventName, DiagnosticDescriptors.OfflineEvent,
+        DiagnosticDescriptors.MissingEventNameMember, DiagnosticDescriptors.DuplicateEventNameMember,
+        DiagnosticDescriptors.InvalidEventNameMember, DiagnosticDescriptors.EventNameDeclaredTwice);
 
     private static void Analyze(SymbolAnalysisContext context, PinterestSymbols symbols, Compilation compilation)
     {

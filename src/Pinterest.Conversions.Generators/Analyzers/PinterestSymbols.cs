@@ -7,21 +7,26 @@ namespace Pinterest.Conversions.Generators.Analyzers;
 /// <summary>The toolkit's attribute symbols, resolved once per compilation; null when the runtime is not referenced.</summary>
 internal sealed class PinterestSymbols
 {
-    private PinterestSymbols(INamedTypeSymbol eventAttribute, INamedTypeSymbol mapToAttribute, INamedTypeSymbol? usesTagAttribute)
+    private PinterestSymbols(INamedTypeSymbol eventAttribute, INamedTypeSymbol mapToAttribute, INamedTypeSymbol? usesTagAttribute, INamedTypeSymbol? eventNameAttribute)
     {
         EventAttribute = eventAttribute;
         MapToAttribute = mapToAttribute;
         UsesTagAttribute = usesTagAttribute;
+        EventNameAttribute = eventNameAttribute;
     }
 
     public INamedTypeSymbol EventAttribute { get; }
     public INamedTypeSymbol MapToAttribute { get; }
     public INamedTypeSymbol? UsesTagAttribute { get; }
 
+    /// <summary><c>[PinterestEventName]</c>; null with a runtime older than CONTRACT v3.</summary>
+    public INamedTypeSymbol? EventNameAttribute { get; }
+
     public static PinterestSymbols? Resolve(Compilation compilation) =>
         compilation.GetTypeByMetadataName(KnownNames.PinterestEventAttribute) is { } eventAttribute
         && compilation.GetTypeByMetadataName(KnownNames.MapToAttribute) is { } mapTo
-            ? new PinterestSymbols(eventAttribute, mapTo, compilation.GetTypeByMetadataName(KnownNames.UsesPinterestTagAttribute))
+            ? new PinterestSymbols(eventAttribute, mapTo, compilation.GetTypeByMetadataName(KnownNames.UsesPinterestTagAttribute),
+                compilation.GetTypeByMetadataName(KnownNames.PinterestEventNameAttribute))
             : null;
 
     /// <summary>
@@ -33,7 +38,7 @@ internal sealed class PinterestSymbols
         var runtime = eventAttribute.ContainingAssembly;
         return runtime?.GetTypeByMetadataName(KnownNames.PinterestEventInterface) is not null
             && runtime.GetTypeByMetadataName(KnownNames.MapToAttribute) is { } mapTo
-            ? new PinterestSymbols(eventAttribute, mapTo, null)
+            ? new PinterestSymbols(eventAttribute, mapTo, null, runtime.GetTypeByMetadataName(KnownNames.PinterestEventNameAttribute))
             : null;
     }
 

@@ -49,8 +49,10 @@ public sealed class ResilienceAnalyzer : DiagnosticAnalyzer
         }
         else
         {
-            // An advertiser-defined name equal to a standard wire name ("checkout") is that event on the wire.
-            var eventName = declared.StandardName is { } standard ? (EventName?)Enum.Parse(typeof(EventName), standard) : PinterestSchema.FindEventName(declared.WireName);
+            // An advertiser-defined name equal to a standard wire name ("checkout") is that event on the wire; a name
+            // chosen at run time is unknown here and judged as an advertiser-defined one.
+            var eventName = declared.StandardName is { } standard ? (EventName?)Enum.Parse(typeof(EventName), standard)
+                : declared.WireName is { } wire ? PinterestSchema.FindEventName(wire) : null;
             var sourceMapped = members.Any(m => m.Field == PinterestField.ActionSource);
             var assessment = PinterestResilience.AssessEvent(signals, eventName, declared.ActionSource);
 

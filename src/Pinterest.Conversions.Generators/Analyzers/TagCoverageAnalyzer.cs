@@ -30,8 +30,9 @@ public sealed class TagCoverageAnalyzer : DiagnosticAnalyzer
             var sent = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
             start.RegisterSymbolAction(symbolContext =>
             {
-                if (symbols.EventAttributeOf((INamedTypeSymbol)symbolContext.Symbol) is { } attribute && DeclaredEvent.Read(attribute) is { } declared)
-                    sent[declared.WireName] = true;
+                // An event named at run time is judged as custom-named: it covers no particular Tag event.
+                if (symbols.EventAttributeOf((INamedTypeSymbol)symbolContext.Symbol) is { } attribute && DeclaredEvent.Read(attribute) is { WireName: { } wire })
+                    sent[wire] = true;
             }, SymbolKind.NamedType);
 
             start.RegisterCompilationEndAction(end =>
@@ -94,7 +95,7 @@ public sealed class TagCoverageAnalyzer : DiagnosticAnalyzer
 
     private static IEnumerable<string> EventNamesIn(INamedTypeSymbol type, PinterestSymbols symbols)
     {
-        if (symbols.EventAttributeOf(type) is { } attribute && DeclaredEvent.Read(attribute) is { } declared) yield return declared.WireName;
+        if (symbols.EventAttributeOf(type) is { } attribute && DeclaredEvent.Read(attribute) is { WireName: { } wire }) yield return wire;
         foreach (var nested in type.GetTypeMembers())
         {
             foreach (var name in EventNamesIn(nested, symbols)) yield return name;

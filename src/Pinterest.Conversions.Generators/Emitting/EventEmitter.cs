@@ -30,7 +30,9 @@ internal static class EventEmitter
         foreach (var containing in spec.ContainingTypes) w.Open($"{containing.Keywords} {Identifier(containing.Name)}");
 
         w.Open($"{spec.Type.Keywords} {Identifier(spec.Type.Name)} : {P}IPinterestEvent");
-        w.Line($"string {P}IPinterestEvent.EventName => {Literal(spec.WireEventName)};");
+        w.Line(spec.EventNameMember is { } nameMember
+            ? $"string {P}IPinterestEvent.EventName => {Writer}.EventNameOf({This(nameMember)});"
+            : $"string {P}IPinterestEvent.EventName => {Literal(spec.WireEventName!)};");
         w.Line();
         EmitEventIdProperty(w, spec.EventId);
         w.Line();
@@ -111,6 +113,8 @@ internal static class EventEmitter
             w.Line($"if (!writer.ActionSource({This(sourceMember)}{(sourceMember.IsNullable ? $" ?? {P}ActionSource.{source.Default}" : "")})) return false;");
         else
             w.Line($"writer.ActionSource({P}ActionSource.{source.Default});");
+        // A name chosen at run time is checked first: an invalid one makes the event unsendable (InvalidEventName).
+        if (spec.EventNameMember is { } nameMember) w.Line($"if (!writer.EventName({This(nameMember)})) return false;");
         w.Line($"if (!{EventIdCall(w, spec.EventId, "writer")}) return false;");
 
         var index = 0;
@@ -162,7 +166,18 @@ internal static class EventEmitter
     private static void EmitWrite(SourceWriter w, EventSpec spec)
     {
         w.Open($"void {P}IPinterestEvent.Write(ref {Writer} writer)");
-        var head = $"{{{Json(spec.EventNameProperty)}:{Json(spec.WireEventName)},{Json(spec.ActionSource.WireName)}:";
+        string head;
+        if (spec.EventNameMember is null)
+        {
+            head = $"{{{Json(spec.EventNameProperty)}:{Json(spec.WireEventName!)},{Json(spec.ActionSource.WireName)}:";
+        }
+        else
+        {
+            // The name taken (checked and escaped) in Prepare, between the constant runs.
+            w.Line($"writer.Raw({Utf8("{" + Json(spec.EventNameProperty) + ":")});");
+            w.Line("writer.EventNameValue();");
+            head = $",{Json(spec.ActionSource.WireName)}:";
+        }
         if (spec.ActionSource.Member is null)
         {
             w.Line($"writer.Raw({Utf8(head + Json(spec.ActionSource.DefaultWireValue) + "," + Json(spec.EventTime.WireName) + ":")});");

@@ -4,14 +4,18 @@ namespace Pinterest.Conversions.Generators.Model;
 // Compilation may appear here (a test walks these types and fails if one does), so the pipeline caches across unrelated
 // edits; and no C# text either: the emitter alone decides how a member is read and a call is spelled.
 
-/// <summary>Everything needed to emit one event type.</summary>
+/// <summary>
+/// Everything needed to emit one event type. The event name is a constant (<see cref="WireEventName"/>) or, for an event
+/// named at run time, the <c>[PinterestEventName]</c> member (<see cref="EventNameMember"/>); exactly one is set.
+/// </summary>
 internal sealed record EventSpec(
     string HintName,
     string? Namespace,
     EquatableArray<TypeDeclarationSpec> ContainingTypes,
     TypeDeclarationSpec Type,
     string EventNameProperty,
-    string WireEventName,
+    string? WireEventName,
+    ValueSpec? EventNameMember,
     ActionSourceSpec ActionSource,
     EventTimeSpec EventTime,
     EventIdSpec EventId,

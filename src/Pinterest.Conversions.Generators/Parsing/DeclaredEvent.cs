@@ -5,8 +5,12 @@ namespace Pinterest.Conversions.Generators.Parsing;
 /// <summary>What a <c>[PinterestEvent]</c> attribute says, when every argument is valid.</summary>
 internal sealed class DeclaredEvent
 {
-    public string WireName { get; private set; } = "";
+    /// <summary>The wire event name; null when the name is chosen at run time (<see cref="IsNamedAtRunTime"/>).</summary>
+    public string? WireName { get; private set; }
     public string? StandardName { get; private set; }
+
+    /// <summary><c>[PinterestEvent]</c> with no name: a <c>[PinterestEventName]</c> member holds it (CONTRACT v3).</summary>
+    public bool IsNamedAtRunTime { get; private set; }
     public ActionSource ActionSource { get; private set; } = ActionSource.Web;
     public bool ActionSourceSet { get; private set; }
     public string? EventIdFormat { get; private set; }
@@ -14,8 +18,13 @@ internal sealed class DeclaredEvent
     /// <summary>The declaration, or null when an argument is missing, undefined, invalid or of another shape (a look-alike attribute).</summary>
     public static DeclaredEvent? Read(AttributeData attribute)
     {
-        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length != 1) return null;
+        if (attribute.AttributeConstructor is null || attribute.ConstructorArguments.Length > 1) return null;
         var declared = new DeclaredEvent();
+        if (attribute.ConstructorArguments.Length == 0)
+        {
+            declared.IsNamedAtRunTime = true;
+            return ReadNamedArguments(attribute, declared);
+        }
         var name = attribute.ConstructorArguments[0];
         if (name.Kind == TypedConstantKind.Array) return null;
         if (name.Kind == TypedConstantKind.Enum && name.Value is int id)
@@ -32,7 +41,11 @@ internal sealed class DeclaredEvent
         {
             return null;
         }
+        return ReadNamedArguments(attribute, declared);
+    }
 
+    private static DeclaredEvent? ReadNamedArguments(AttributeData attribute, DeclaredEvent declared)
+    {
         foreach (var argument in attribute.NamedArguments)
         {
             if (argument.Value.Kind == TypedConstantKind.Array) return null;
@@ -51,14 +64,6 @@ internal sealed class DeclaredEvent
         return declared;
     }
 
-    /// <summary>An advertiser-defined event name: 1 to 100 characters of letters, digits, '_' and '-' (ASCII).</summary>
-    public static bool IsValidCustomName(string name)
-    {
-        if (name.Length is 0 or > PinterestSchema.MaxEventNameLength) return false;
-        foreach (var c in name)
-        {
-            if (!(c is >= 'a' and <= 'z' or >= 'A' and <= 'Z' or >= '0' and <= '9' or '_' or '-')) return false;
-        }
-        return true;
-    }
+    /// <summary>An advertiser-defined event name: the runtime's rule (linked source), which also checks run-time names.</summary>
+    public static bool IsValidCustomName(string name) => PinterestEventNames.IsValidAdvertiserDefined(name);
 }

@@ -25,6 +25,9 @@ internal sealed class EventModel
 
     public DeclaredEvent? Declared { get; set; }
 
+    /// <summary>The <c>[PinterestEventName]</c> member of an event named at run time, when there is exactly one valid one.</summary>
+    public MappedMember? EventNameMember { get; set; }
+
     /// <summary>Every mapped member of the type and its bases, most derived first.</summary>
     public IReadOnlyList<MappedMember> Members { get; set; } = [];
 
@@ -71,6 +74,9 @@ internal static class EventModelBuilder
 
         CheckDeclaration(model, symbols, compilation, diagnose);
         if (model.IsBlocked && !diagnose) return model;
+        cancellationToken.ThrowIfCancellationRequested();
+        model.EventNameMember = CheckEventName(model, symbols, compilation, diagnose, cancellationToken);
+        if (model.IsBlocked && !diagnose) return model;
 
         cancellationToken.ThrowIfCancellationRequested();
         var members = MappedMember.Collect(type, symbols.MapToAttribute, compilation, cancellationToken);
@@ -85,7 +91,7 @@ internal static class EventModelBuilder
         var items = CheckContents(model, members, symbols, compilation, diagnose, cancellationToken);
 
         if (!model.IsBlocked && model.Declared is { } declared)
-            model.Spec = SpecBuilder.Build(type, declared, members, format, items);
+            model.Spec = SpecBuilder.Build(type, declared, model.EventNameMember, members, format, items);
         return model;
     }
 
@@ -107,13 +113,69 @@ internal static class EventModelBuilder
 
         var attribute = model.Attribute;
         if (attribute.ConstructorArguments.Length == 1 && attribute.ConstructorArguments[0].Value is string custom && DeclaredEvent.IsValidCustomName(custom))
-            model.Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.CustomEventName, PinterestSymbols.ArgumentLocation(attribute, null, model.Name), custom));
+            model.Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.CustomEventName, PinterestSymbols.ArgumentLocation(attribute, null, model.Name),
+                $"'{custom}' is an advertiser-defined event name"));
         foreach (var named in attribute.NamedArguments)
         {
             if (named.Key == KnownNames.ActionSourceProperty && named.Value.Value is int source && source == (int)ActionSource.Offline)
                 model.Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.OfflineEvent, model.Name, type.Name));
         }
     }
+
+    /// <summary>
+    /// The event name chosen at run time (CONTRACT v3): with <c>[PinterestEvent]</c> and no name, exactly one readable
+    /// string member carries <c>[PinterestEventName]</c> (PIN017, PIN018, PIN019); with a name, none does (PIN020). Such
+    /// an event is treated as custom-named (PIN013). Returns the member when it is the one valid marker.
+    /// </summary>
+    private static MappedMember? CheckEventName(EventModel model, PinterestSymbols symbols, Compilation compilation, bool diagnose, CancellationToken cancellationToken)
+    {
+        var type = model.Type;
+        var attribute = model.Attribute;
+        // Markers are collected like [MapTo] members: own and inherited, record parameters mapping their properties.
+        var markers = symbols.EventNameAttribute is { } marker
+            ? MappedMember.Collect(type, marker, compilation, cancellationToken)
+            : [];
+        if (attribute.AttributeConstructor is null) return null; // the compiler reports the attribute
+        if (attribute.ConstructorArguments.Length != 0)
+        {
+            var named = attribute.ConstructorArguments[0] is { Kind: TypedConstantKind.Enum, Value: int id } ? "EventName." + (EventName)id
+                : attribute.ConstructorArguments[0].Value is string custom ? "\"" + custom + "\"" : "...";
+            foreach (var stray in markers)
+                Problem(model, diagnose, () => Diagnostic.Create(DiagnosticDescriptors.EventNameDeclaredTwice, MarkerLocation(model, stray), stray.Name, named, type.Name));
+            return null;
+        }
+
+        if (markers.Count == 0)
+        {
+            Problem(model, diagnose, () => Diagnostic.Create(DiagnosticDescriptors.MissingEventNameMember, model.Name, type.Name));
+            return null;
+        }
+        var valid = true;
+        if (markers.Count > 1)
+        {
+            valid = false;
+            Problem(model, diagnose, () => Diagnostic.Create(DiagnosticDescriptors.DuplicateEventNameMember, MarkerLocation(model, markers[1]),
+                type.Name, string.Join(", ", markers.Select(m => "'" + m.Name + "'"))));
+        }
+        foreach (var member in markers)
+        {
+            if (member.IsReadable && member.Type.SpecialType == SpecialType.System_String) continue;
+            valid = false;
+            Problem(model, diagnose, () => Diagnostic.Create(DiagnosticDescriptors.InvalidEventNameMember, MarkerLocation(model, member),
+                member.Name, member.Type.ToDisplayString(), type.Name));
+        }
+        if (!valid) return null;
+
+        var name = markers[0];
+        if (diagnose)
+            model.Diagnostics.Add(Diagnostic.Create(DiagnosticDescriptors.CustomEventName, PinterestSymbols.AttributeLocation(attribute, model.Name),
+                $"'{type.Name}' takes its event name at run time from '{name.Name}', and a name that is not a standard one is advertiser-defined"));
+        return name;
+    }
+
+    /// <summary>Where to report on a marker: the member, when it is declared in the event type; the event's name otherwise.</summary>
+    private static Location MarkerLocation(EventModel model, MappedMember member) =>
+        PinterestSymbols.LocalTo(model.Type, PinterestSymbols.NameLocation(member.Symbol), model.Name);
 
     /// <summary>
     /// Each member must be writable (MemberRules) and belong on an event. Own members, and those of base types in this

@@ -5,6 +5,7 @@ internal static class KnownNames
 {
     public const string PinterestEventAttribute = "Pinterest.Conversions.PinterestEventAttribute";
     public const string MapToAttribute = "Pinterest.Conversions.MapToAttribute";
+    public const string PinterestEventNameAttribute = "Pinterest.Conversions.PinterestEventNameAttribute";
     public const string PinterestEventInterface = "Pinterest.Conversions.IPinterestEvent";
     public const string UsesPinterestTagAttribute = "Pinterest.Conversions.UsesPinterestTagAttribute";
     public const string ActionSource = "Pinterest.Conversions.ActionSource";

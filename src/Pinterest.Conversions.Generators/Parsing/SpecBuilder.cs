@@ -10,7 +10,8 @@ namespace Pinterest.Conversions.Generators.Parsing;
 internal static class SpecBuilder
 {
     public static EventSpec Build(
-        INamedTypeSymbol type, DeclaredEvent declared, IReadOnlyList<MappedMember> members, IReadOnlyList<EventIdFormat.Part>? format, List<MappedMember>? items)
+        INamedTypeSymbol type, DeclaredEvent declared, MappedMember? eventNameMember, IReadOnlyList<MappedMember> members,
+        IReadOnlyList<EventIdFormat.Part>? format, List<MappedMember>? items)
     {
         var fields = new List<FieldSpec>();
         var tagFields = new List<FieldSpec>();
@@ -47,6 +48,8 @@ internal static class SpecBuilder
                 var values = PinterestSchema.Fields.Where(f => f.Path == info.Path)
                     .SelectMany(f => byField.TryGetValue(f.Field, out var m) ? m : s_none).Select(Value).ToArray();
                 field = values.Length == 0 ? null : Field(FieldWrite.OptOutType, info, values);
+                // The Tag takes the same merged value (reference §5.5), by the same writer rule.
+                if (field is not null && info.TagParameter is { } optOutTag) tagFields.Add(field with { WireName = optOutTag, Container = null });
             }
             else if (mapped.Count == 0)
             {
@@ -73,7 +76,8 @@ internal static class SpecBuilder
             ContainingTypes(type),
             Declaration(type),
             PinterestSchema.EventNameProperty,
-            declared.WireName,
+            declared.IsNamedAtRunTime ? null : declared.WireName,
+            declared.IsNamedAtRunTime && eventNameMember is not null ? Value(eventNameMember) : null,
             new ActionSourceSpec(actionSourceInfo.WireName, declared.ActionSource.ToString(), PinterestSchema.GetWireName(declared.ActionSource)!, actionSource),
             new EventTimeSpec(PinterestSchema.GetField(PinterestField.EventTime)!.WireName, eventTime),
             new EventIdSpec(eventIdInfo.WireName, eventIdInfo.TagParameter, eventId, eventId is null && format is not null ? Parts(type, format) : EquatableArray<EventIdPart>.Empty),

@@ -12,6 +12,14 @@ public sealed class PinterestEventAttribute : Attribute
     /// <summary>Declares an advertiser-defined event: at most 100 characters of <c>[A-Za-z0-9_-]</c>, exactly as defined in Ads Manager.</summary>
     public PinterestEventAttribute(string name) => CustomName = name;
 
+    /// <summary>
+    /// Declares an event whose name is chosen at run time: exactly one <see cref="string"/> member of the type (or a base
+    /// type) carries <see cref="PinterestEventNameAttribute"/>, and an invalid value makes the event unsendable.
+    /// </summary>
+    public PinterestEventAttribute()
+    {
+    }
+
     /// <summary>The standard event name, when the first constructor was used.</summary>
     public EventName? Name { get; }
 

@@ -64,7 +64,7 @@ internal sealed class EventWriterScratch
     }
 }
 
-/// <summary>What preparing one event found: its report so far, and where its hashes and event_id are in the scratch.</summary>
+/// <summary>What preparing one event found: its report so far, and where its hashes, event_id and run-time event name are in the scratch.</summary>
 internal struct PreparedEvent
 {
     public EventReportState Report;
@@ -72,6 +72,8 @@ internal struct PreparedEvent
     public int HashEnd;
     public int EventIdStart;
     public int EventIdLength;
+    public int EventNameStart;
+    public int EventNameLength;
     public bool HasPassThrough;
 }
 

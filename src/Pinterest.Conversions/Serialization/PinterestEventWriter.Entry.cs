@@ -132,6 +132,7 @@ public ref partial struct PinterestEventWriter
         _report = default;
         _hasPassThrough = false;
         _eventIdStart = _eventIdLength = 0;
+        _eventNameStart = _eventNameLength = 0;
 
         var sendable = evt!.Prepare(ref this);
 
@@ -150,6 +151,8 @@ public ref partial struct PinterestEventWriter
         prepared.HasPassThrough = _hasPassThrough;
         prepared.EventIdStart = _eventIdStart;
         prepared.EventIdLength = _eventIdLength;
+        prepared.EventNameStart = _eventNameStart;
+        prepared.EventNameLength = _eventNameLength;
         return true;
     }
 
@@ -162,6 +165,8 @@ public ref partial struct PinterestEventWriter
         _hasPassThrough = prepared.HasPassThrough;
         _eventIdStart = prepared.EventIdStart;
         _eventIdLength = prepared.EventIdLength;
+        _eventNameStart = prepared.EventNameStart;
+        _eventNameLength = prepared.EventNameLength;
         // The event object's constant head (event_name, action_source, event_time, event_id) is always written first.
         _depth = 0;
         _opened = 1;
@@ -195,6 +200,9 @@ public ref partial struct PinterestEventWriter
     {
         if (_tagData) EventWriterScratch.Return(_scratch);
     }
+
+    /// <summary>The event name of a <c>[PinterestEventName]</c> member, for <c>IPinterestEvent.EventName</c>: empty when it is null.</summary>
+    public static string EventNameOf(string? value) => value ?? string.Empty;
 
     /// <summary>The event_id of a mapped string, for <c>IPinterestEvent.EventId</c>: empty when it is blank.</summary>
     public static string EventIdOf(string? value) => string.IsNullOrWhiteSpace(value) ? string.Empty : value;

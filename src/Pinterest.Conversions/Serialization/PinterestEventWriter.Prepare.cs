@@ -11,6 +11,22 @@ public ref partial struct PinterestEventWriter
         return WireValues.IsDefined(value) || Unsendable(PinterestUnsendableReason.InvalidActionSource);
     }
 
+    /// <summary>
+    /// Takes an event name chosen at run time (a <c>[PinterestEventName]</c> member); false (InvalidEventName) unless it is
+    /// a standard wire name or a valid advertiser-defined name. Taken as it is: nothing is trimmed or changed in case.
+    /// </summary>
+    public bool EventName(string? value)
+    {
+        if (!PinterestEventNames.IsValid(value)) return Unsendable(PinterestUnsendableReason.InvalidEventName);
+        // Copied into the scratch, like the event_id, so the member is read once for both steps.
+        var arena = _scratch.Arena;
+        _eventNameStart = arena.WrittenCount;
+        var span = arena.GetSpan(value!.Length * JsonStringEscaping.MaxBytesPerChar);
+        _eventNameLength = _escaping.Write(value, span);
+        arena.Advance(_eventNameLength);
+        return true;
+    }
+
     /// <summary>Takes a mapped string event_id as it is; false when it is blank (MissingEventId) or too long (EventIdTooLong).</summary>
     public bool EventId(string? value) => string.IsNullOrWhiteSpace(value)
         ? Unsendable(PinterestUnsendableReason.MissingEventId)

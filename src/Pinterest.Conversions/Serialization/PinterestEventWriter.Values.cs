@@ -16,6 +16,16 @@ public ref partial struct PinterestEventWriter
     /// <summary>Writes the event time decided by the prepare step, Unix seconds.</summary>
     public void EventTimeValue() => Number(_report.EventTime);
 
+    /// <summary>Writes the event name taken by <see cref="EventName(string)"/>, quoted.</summary>
+    public void EventNameValue()
+    {
+        Ensure(_eventNameLength + 2);
+        _buffer[_position++] = (byte)'"';
+        _scratch.Arena.Slice(_eventNameStart, _eventNameLength).CopyTo(_buffer[_position..]);
+        _position += _eventNameLength;
+        _buffer[_position++] = (byte)'"';
+    }
+
     /// <summary>Writes the event_id taken by <see cref="EventId(string)"/>, quoted.</summary>
     public void EventIdValue()
     {

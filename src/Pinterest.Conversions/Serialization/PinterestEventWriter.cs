@@ -41,6 +41,8 @@ public ref partial struct PinterestEventWriter
     private bool _hasPassThrough;
     private int _eventIdStart;
     private int _eventIdLength;
+    private int _eventNameStart;
+    private int _eventNameLength;
 
     // Nesting: depth 0 is the event object, 1 an object in it (user_data, ...), 2 an array in that (contents), 3 an item.
     // Bit d of _opened: the container at depth d is written (user_data and the like open on their first member).

@@ -26,4 +26,11 @@ public enum PinterestUnsendableReason
     /// Make the member nullable to mean now.
     /// </summary>
     EventTimeMissing = 6,
+
+    /// <summary>
+    /// The <c>[PinterestEventName]</c> member of an event named at run time holds neither a standard wire name (such as
+    /// <c>checkout</c>) nor a valid advertiser-defined name (1 to 100 of <c>[A-Za-z0-9_-]</c>): null, empty, too long,
+    /// or another character (CONTRACT v3).
+    /// </summary>
+    InvalidEventName = 7,
 }

@@ -31,3 +31,28 @@ public partial record Searched
     [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
     [MapTo(PinterestField.SearchString)] public string? Query { get; init; }
 }
+
+/// <summary>A lead from a visitor under Limited Data Processing: the Tag sets opt_out_type before tracking.</summary>
+[PinterestEvent(EventName.Lead)]
+public partial record ConsentingLead
+{
+    [MapTo(PinterestField.EventId)] public required string Id { get; init; }
+    [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+    [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+    [MapTo(PinterestField.State)] public string? State { get; init; }
+    [MapTo(PinterestField.Country)] public string? Country { get; init; }
+    [MapTo(PinterestField.LimitedDataProcessing)] public bool Ldp { get; init; }
+    [MapTo(PinterestField.OptOutType)] public string? OptOutType { get; init; }
+}
+
+/// <summary>An event whose name a tenant configured: the Tag tracks the same name, or nothing when it is not valid.</summary>
+#pragma warning disable PIN013 // names chosen at run time are the point of this type
+[PinterestEvent]
+#pragma warning restore PIN013
+public partial record TenantEvent
+{
+    [PinterestEventName] public string? Name { get; init; }
+    [MapTo(PinterestField.EventId)] public required string Id { get; init; }
+    [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+    [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+}

@@ -53,8 +53,18 @@ public sealed class SteadyStateAllocationTests
             [MapTo(PinterestField.NumItems)] public int Count { get; init; }
         }
 
+        [PinterestEvent]
+        public sealed partial class TenantEvent
+        {
+            [PinterestEventName] public string? Name { get; init; }
+            [MapTo(PinterestField.EventId)] public string? Id { get; init; }
+            [MapTo(PinterestField.Email)] public string? Email { get; init; }
+        }
+
         public static class Sample
         {
+            public static IPinterestEvent Tenant(string? name) => new TenantEvent { Name = name, Id = "t-1", Email = "a@example.com" };
+
             public static IPinterestEvent Order() => new OrderPlaced
             {
                 Number = 1001, Session = new Guid("EA7583CD-A667-48BC-B806-42ECB2B48606"),
@@ -85,7 +95,10 @@ public sealed class SteadyStateAllocationTests
         using var compiled = CompiledEvents.Compile(Source);
         var order = compiled.Create("Shop.Sample.Order");
         var cart = compiled.Create("Shop.Sample.Cart");
-        IPinterestEvent[] batch = [order, cart, order];
+        // Named at run time: a valid name is checked and copied, an invalid one stops the event before anything is hashed.
+        var tenant = compiled.Create("Shop.Sample.Tenant", "video_watched-90");
+        var invalid = compiled.Create("Shop.Sample.Tenant", "not valid");
+        IPinterestEvent[] batch = [order, cart, order, tenant, invalid];
         var reports = new PinterestEventReport[batch.Length];
         var context = EventJson.Context;
         var buffer = new ArrayBufferWriter<byte>(64 * 1024);
@@ -98,6 +111,10 @@ public sealed class SteadyStateAllocationTests
             order.WriteTo(writer, context);
             writer.Reset(buffer);
             cart.WriteTo(writer, context);
+            writer.Reset(buffer);
+            tenant.WriteTo(writer, context);
+            writer.Reset(buffer);
+            invalid.WriteTo(writer, context);
         }
 
         void WriteRequest()
@@ -125,7 +142,8 @@ public sealed class SteadyStateAllocationTests
         for (var i = 0; i < 10_000; i++) WriteRequest();
         var writeRequest = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(3, reports.Count(r => r.IsWritten));
+        Assert.Equal(4, reports.Count(r => r.IsWritten));
+        Assert.Equal(PinterestUnsendableReason.InvalidEventName, reports[4].UnsendableReason);
         Assert.Equal((0L, 0L), (writeTo, writeRequest));
     }
 

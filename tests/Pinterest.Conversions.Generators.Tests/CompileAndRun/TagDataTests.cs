@@ -54,7 +54,7 @@ public sealed class TagDataTests
         var evt = compiled.Create("Shop.Sample.Full");
 
         Assert.Equal(
-            """{"event_id":"order-1001","currency":"USD","value":72.39,"line_items":[{"product_id":"sku-1","product_price":14.99,"product_quantity":3,"product_name":"Mug","product_category":"Kitchen","product_brand":"Acme"},{"product_id":"sku-2","product_price":13.71,"product_quantity":2}],"order_quantity":5,"order_id":"1001","search_query":"mugs"}""",
+            """{"event_id":"order-1001","currency":"USD","value":72.39,"line_items":[{"product_id":"sku-1","product_price":14.99,"product_quantity":3,"product_name":"Mug","product_category":"Kitchen","product_brand":"Acme"},{"product_id":"sku-2","product_price":13.71,"product_quantity":2}],"order_quantity":5,"order_id":"1001","search_query":"mugs","opt_out_type":"LDP"}""",
             EventJson.TagData(evt));
         using var api = System.Text.Json.JsonDocument.Parse(EventJson.Serialize(evt));
         Assert.Equal("order-1001", api.RootElement.GetProperty("event_id").GetString());
@@ -69,6 +69,37 @@ public sealed class TagDataTests
 
         Assert.Equal("{}", EventJson.TagData(evt));
         Assert.False(EventJson.Write(evt).Report.IsWritten);
+    }
+
+    /// <summary>The Tag takes opt_out_type merged exactly as the API's custom_data.opt_out_type (one rule, the event writer's).</summary>
+    [Theory]
+    [InlineData(null, "bool", "true", "LDP")]
+    [InlineData(null, "bool", "false", null)]
+    [InlineData(null, "bool?", "null", null)]
+    [InlineData(null, "bool?", "false", null)]
+    [InlineData("\"CCPA\"", "bool", "true", "CCPA,LDP")]
+    [InlineData("\" CCPA \"", "bool?", "true", "CCPA,LDP")]
+    [InlineData("\"CCPA,LDP\"", "bool", "true", "CCPA,LDP")]
+    [InlineData("\"CCPA\"", "bool", "false", "CCPA")]
+    [InlineData("\"   \"", "bool", "true", "LDP")]
+    [InlineData("null", "bool", "false", null)]
+    public void Tag_data_carries_opt_out_type_with_limited_data_processing_merged(string? optOutType, string ldpType, string ldp, string? expected)
+    {
+        var members = $"[MapTo(PinterestField.LimitedDataProcessing)] public {ldpType} Ldp {{ get; init; }}";
+        var init = $"Ldp = {ldp}";
+        if (optOutType is not null)
+        {
+            members += "\n[MapTo(PinterestField.OptOutType)] public string? OptOutType { get; init; }";
+            init += $", OptOutType = {optOutType}";
+        }
+        var (compiled, evt) = TestEvents.Create(members, init);
+        using var _ = compiled;
+
+        var tag = EventJson.TagData(evt);
+
+        Assert.Equal(expected is null ? """{"event_id":"e-1"}""" : $$"""{"event_id":"e-1","opt_out_type":"{{expected}}"}""", tag);
+        // The API event says the same.
+        Assert.Equal(expected is null ? null : $$"""{"opt_out_type":"{{expected}}"}""", TestEvents.Property(EventJson.Serialize(evt), "custom_data"));
     }
 
     [Fact]

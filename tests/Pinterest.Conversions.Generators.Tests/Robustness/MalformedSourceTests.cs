@@ -182,6 +182,22 @@ public sealed class MalformedSourceTests
         { "format: dynamic member", Event("[MapTo(PinterestField.Email)] public string? Email { get; init; }\npublic dynamic? N { get; init; }", attribute: "EventName.Checkout, EventIdFormat = \"o-{N}\""), null },
         { "format: error-obsolete member", Event("[MapTo(PinterestField.Email)] public string? Email { get; init; }\n[System.Obsolete(\"x\", true)] public int N { get; init; }", attribute: "EventName.Checkout, EventIdFormat = \"o-{N}\""), 0 },
 
+        // Event names chosen at run time (CONTRACT v3): one readable string member marked [PinterestEventName].
+        { "run-time name", Event(Valid + "[PinterestEventName] public string? Name { get; init; }", attribute: ""), 1 },
+        { "run-time name, attribute without parentheses", Event(Valid + "[PinterestEventName] public string? Name { get; init; }").Replace("[PinterestEvent(EventName.Checkout)]", "[PinterestEvent]"), 1 },
+        { "run-time name from a record parameter", "namespace Shop; [PinterestEvent] public partial record Evt([property: PinterestEventName] string Name, [property: MapTo(PinterestField.EventId)] string Id, [property: MapTo(PinterestField.Email)] string? Email);", 1 },
+        { "run-time name from a base type", "namespace Shop; public abstract class Base { [PinterestEventName] public string Name = \"lead\"; }\n" + Event(Valid, attribute: "ActionSource = ActionSource.Offline", keywords: "partial class", name: "Evt : Base").Replace("namespace Shop;", ""), 1 },
+        { "run-time name: two markers", Event(Valid + "[PinterestEventName] public string? Name { get; init; }\n[PinterestEventName] public string? Other { get; init; }", attribute: ""), 0 },
+        { "run-time name: marker not a string", Event(Valid + "[PinterestEventName] public EventName Name { get; init; }", attribute: ""), 0 },
+        { "run-time name: marker an object", Event(Valid + "[PinterestEventName] public object? Name { get; init; }", attribute: ""), 0 },
+        { "run-time name: static marker", Event(Valid + "[PinterestEventName] public static string? Name { get; set; }", attribute: ""), 0 },
+        { "run-time name: write-only marker", Event(Valid + "[PinterestEventName] public string? Name { set { } }", attribute: ""), 0 },
+        { "run-time name: private marker of a base", "namespace Shop; public abstract class Base { [PinterestEventName] private string? Name { get; set; } }\n" + Event(Valid, attribute: "", keywords: "partial class", name: "Evt : Base").Replace("namespace Shop;", ""), 0 },
+        { "run-time name: error-obsolete marker", Event(Valid + "[System.Obsolete(\"x\", true)] [PinterestEventName] public string? Name { get; init; }", attribute: ""), 0 },
+        { "run-time name: marker beside a standard name", Event(Valid + "[PinterestEventName] public string? Name { get; init; }"), 0 },
+        { "run-time name: marker beside a custom name", Event(Valid + "[PinterestEventName] public string? Name { get; init; }", attribute: "\"mine\""), 0 },
+        { "run-time name: marker on a method", Event(Valid + "[PinterestEventName] public string Name() => \"lead\";", attribute: ""), 0 },
+
         // Distinct types whose names could make the same hint name.
         { "names differing only in case", Event(Valid, name: "Evt") + "\n" + Event(Valid, name: "EVT").Replace("namespace Shop;", ""), 2 },
         { "keyword name beside its underscore twin", Event(Valid, name: "@class") + "\n" + Event(Valid, name: "_class").Replace("namespace Shop;", ""), 2 },

@@ -129,6 +129,30 @@ public sealed class SnapshotTests
         }
         """);
 
+    [Fact]
+    public Task Event_named_at_run_time_by_an_inherited_member() => Verify("RunTimeName", "Platform.TenantConversion.PinterestEvent.g.cs", """
+        using Pinterest.Conversions;
+
+        namespace Platform;
+
+        public abstract record TenantEvent
+        {
+            [PinterestEventName] public required string Name { get; init; }
+        }
+
+        [PinterestEvent(EventIdFormat = "{Tenant}-{Id}")]
+        public sealed partial record TenantConversion : TenantEvent
+        {
+            public required string Tenant { get; init; }
+            public required string Id { get; init; }
+            [MapTo(PinterestField.Email)] public string? Email { get; init; }
+            [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
+            [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
+            [MapTo(PinterestField.Value)] public decimal? Value { get; init; }
+            [MapTo(PinterestField.LimitedDataProcessing)] public bool Ldp { get; init; }
+        }
+        """);
+
     private static async Task Verify(string snapshot, string hintName, string source, [CallerFilePath] string thisFile = "")
     {
         source = "#nullable enable\n" + source;
