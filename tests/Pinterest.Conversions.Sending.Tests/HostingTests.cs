@@ -33,6 +33,7 @@ public sealed class HostingTests : IAsyncLifetime
             ["Pinterest:Conversions:Test"] = "true",
             ["Pinterest:Conversions:BaseAddress"] = _sandbox.ApiRoot().ToString(),
             ["Pinterest:Conversions:Queue:Capacity"] = "123",
+            ["Pinterest:Conversions:DefaultPartnerName"] = "ss-platform",
             ["Pinterest:Conversions:Accounts:eu:AdAccountId"] = "42",
             ["Pinterest:Conversions:Accounts:eu:AccessToken"] = "eu-token",
         }).Build();
@@ -43,6 +44,7 @@ public sealed class HostingTests : IAsyncLifetime
 
         var client = host.Services.GetRequiredService<PinterestConversionsClient>();
         Assert.True(client.Options.Test);
+        Assert.Equal("ss-platform", client.Options.DefaultPartnerName);
         Assert.Equal(123, host.Services.GetRequiredService<IPinterestEventQueue>().Capacity);
         var accounts = host.Services.GetRequiredService<PinterestAccounts>();
         Assert.Equal("42", accounts.Get("EU").AdAccountId);
@@ -64,12 +66,42 @@ public sealed class HostingTests : IAsyncLifetime
             o.AdAccountId = "not digits";
             o.BaseAddress = new Uri("http://api.example.com/v5/");
             o.Queue.BatchSize = 1001;
+            o.DefaultPartnerName = "ss-\u0007";
         });
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync());
         Assert.Contains("AdAccountId", error.Message);
         Assert.Contains("BaseAddress", error.Message);
         Assert.Contains("BatchSize", error.Message);
+        Assert.Contains("DefaultPartnerName", error.Message);
         Assert.DoesNotContain(token, error.Message);
+    }
+
+    [Fact]
+    public async Task DefaultPartnerName_IsWrittenOnEveryQueuedEvent()
+    {
+        var bodies = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        using var host = Hosts.Build(_sandbox, _recorder, o => o.DefaultPartnerName = "ss-platform",
+            http: b => b.AddHttpMessageHandler(() => new BodyCapture(bodies)));
+        await host.StartAsync();
+        var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
+        Assert.True(queue.Enqueue(Make.Purchase("partner-1", Now)).IsEnqueued);
+        Assert.True(queue.Enqueue(Make.Visit("partner-2", Now)).IsEnqueued);
+        await _recorder.WaitForAsync(2);
+        await host.StopAsync();
+
+        Assert.Equal(2, _recorder.Outcomes.Count(o => o.Status == PinterestEventStatus.Processed));
+        var events = bodies.SelectMany(b => System.Text.Json.JsonDocument.Parse(b).RootElement.GetProperty("data").EnumerateArray()).ToList();
+        Assert.Equal(2, events.Count);
+        Assert.All(events, e => Assert.Equal("ss-platform", e.GetProperty("partner_name").GetString()));
+    }
+
+    private sealed class BodyCapture(System.Collections.Concurrent.ConcurrentQueue<string> bodies) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            bodies.Enqueue(await request.Content!.ReadAsStringAsync(cancellationToken));
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Fact]

@@ -191,6 +191,7 @@ internal static class EventEmitter
         w.Line("writer.EventTimeValue();");
         w.Line($"writer.Raw({Utf8("," + Json(spec.EventId.WireName) + ":")});");
         w.Line("writer.EventIdValue();");
+        if (spec.WritesDefaultPartnerName) w.Line("writer.DefaultPartnerName();");
         EmitFields(w, spec.Fields, "writer");
         w.Line("writer.Raw(\"}\"u8);");
         w.Close();

@@ -7,6 +7,7 @@ namespace Pinterest.Conversions.Generators.Model;
 /// <summary>
 /// Everything needed to emit one event type. The event name is a constant (<see cref="WireEventName"/>) or, for an event
 /// named at run time, the <c>[PinterestEventName]</c> member (<see cref="EventNameMember"/>); exactly one is set.
+/// <see cref="WritesDefaultPartnerName"/>: the type maps no PartnerName, so the context's default is written.
 /// </summary>
 internal sealed record EventSpec(
     string HintName,
@@ -19,6 +20,7 @@ internal sealed record EventSpec(
     ActionSourceSpec ActionSource,
     EventTimeSpec EventTime,
     EventIdSpec EventId,
+    bool WritesDefaultPartnerName,
     EquatableArray<FieldSpec> Fields,
     EquatableArray<FieldSpec> TagFields);
 

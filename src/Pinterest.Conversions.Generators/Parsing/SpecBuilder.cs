@@ -81,6 +81,7 @@ internal static class SpecBuilder
             new ActionSourceSpec(actionSourceInfo.WireName, declared.ActionSource.ToString(), PinterestSchema.GetWireName(declared.ActionSource)!, actionSource),
             new EventTimeSpec(PinterestSchema.GetField(PinterestField.EventTime)!.WireName, eventTime),
             new EventIdSpec(eventIdInfo.WireName, eventIdInfo.TagParameter, eventId, eventId is null && format is not null ? Parts(type, format) : EquatableArray<EventIdPart>.Empty),
+            !byField.ContainsKey(PinterestField.PartnerName),
             fields.ToEquatableArray(),
             tagFields.ToEquatableArray());
     }

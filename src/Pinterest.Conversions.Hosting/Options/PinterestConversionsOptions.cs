@@ -21,6 +21,12 @@ public sealed class PinterestConversionsOptions
     /// <summary>Adds <c>?test=true</c> to every request: Pinterest validates and answers but records nothing.</summary>
     public bool Test { get; set; }
 
+    /// <summary>
+    /// The <c>partner_name</c> written on every event whose type does not map PartnerName: for platforms sending on
+    /// behalf of advertisers (<c>ss-yourplatform</c>, as agreed with Pinterest). Configuration key <c>DefaultPartnerName</c>.
+    /// </summary>
+    public string? DefaultPartnerName { get; set; }
+
     /// <summary>The API root; default <c>https://api.pinterest.com/v5/</c>. HTTPS unless the host is loopback.</summary>
     public Uri BaseAddress { get; set; } = PinterestConversionsClientOptions.DefaultBaseAddress;
 
@@ -104,6 +110,7 @@ public sealed class PinterestConversionsOptions
         MaxClockSkew = MaxClockSkew,
         MaxEventAge = MaxEventAge,
         TimeProvider = timeProvider ?? TimeProvider.System,
+        DefaultPartnerName = DefaultPartnerName,
     };
 }
 

@@ -40,7 +40,7 @@ internal sealed class PinterestEventQueue : IPinterestEventQueue, IDisposable
         _metrics = metrics;
         _logger = logger;
         _time = time;
-        _writeContext = new PinterestWriteContext(time);
+        _writeContext = new PinterestWriteContext(time) { DefaultPartnerName = _options.DefaultPartnerName };
         var capacity = store.IsDurable ? _options.Outbox.Capacity : _options.Queue.Capacity;
         Capacity = (int)Math.Min(capacity, int.MaxValue);
         _limits = new OutboxLimits(capacity, _options.Delivery.OfflineIdempotencyWindow);

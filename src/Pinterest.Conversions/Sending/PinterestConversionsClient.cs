@@ -45,7 +45,8 @@ public sealed class PinterestConversionsClient
             MaxClockSkew = options.MaxClockSkew,
             MaxEventAge = options.MaxEventAge,
             TimeProvider = options.TimeProvider,
-            WriteContext = options.WriteContext ?? new PinterestWriteContext(options.TimeProvider),
+            DefaultPartnerName = options.DefaultPartnerName,
+            WriteContext = options.WriteContext ?? new PinterestWriteContext(options.TimeProvider) { DefaultPartnerName = options.DefaultPartnerName },
         };
         _defaultAccount = Options.GetDefaultAccount();
         _writeContext = Options.WriteContext!;

@@ -30,6 +30,12 @@ public sealed class PinterestConversionsClientOptions
     /// <summary>The clock for the event_time checks and for events whose time is unmapped.</summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
+    /// <summary>
+    /// The <c>partner_name</c> for events whose type does not map PartnerName (platforms sending for advertisers, such as
+    /// <c>ss-yourplatform</c>); used when <see cref="WriteContext"/> is not set.
+    /// </summary>
+    public string? DefaultPartnerName { get; set; }
+
     /// <summary>The write context used by <see cref="PinterestConversionsClient.SendAsync{T}(IEnumerable{T}, CancellationToken)"/>; by default one over <see cref="TimeProvider"/>.</summary>
     public PinterestWriteContext? WriteContext { get; set; }
 
@@ -53,6 +59,8 @@ public sealed class PinterestConversionsClientOptions
         if (MaxClockSkew < TimeSpan.Zero || MaxClockSkew > TimeSpan.FromDays(1)) errors.Add("MaxClockSkew must be between 0 and 1 day.");
         if (MaxEventAge <= TimeSpan.Zero || MaxEventAge > TimeSpan.FromDays(3650)) errors.Add("MaxEventAge must be positive and at most 10 years.");
         if (TimeProvider is null) errors.Add("TimeProvider must be set.");
+        if (!PinterestWriteContext.IsValidPartnerName(DefaultPartnerName))
+            errors.Add($"DefaultPartnerName must be 1 to {PinterestWriteContext.MaxPartnerNameLength} characters with no control character, such as \"ss-yourplatform\".");
         return errors;
     }
 

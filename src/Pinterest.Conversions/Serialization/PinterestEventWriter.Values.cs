@@ -53,6 +53,17 @@ public ref partial struct PinterestEventWriter
         QuotedString(text);
     }
 
+    /// <summary>
+    /// Writes the context's default <c>partner_name</c>, if it has one: generated code calls it at the event's top level
+    /// when the type does not map PartnerName. Not a Tag parameter.
+    /// </summary>
+    public void DefaultPartnerName()
+    {
+        if (_tagData || _context.DefaultPartnerName is not { } name) return;
+        Name("\"partner_name\":"u8);
+        QuotedString(name);
+    }
+
     /// <summary>Writes a trimmed string of at most <paramref name="maxLength"/> characters; a longer one is dropped (TooLong).</summary>
     public void String(ReadOnlySpan<byte> name, string? value, PinterestField field, int maxLength)
     {
