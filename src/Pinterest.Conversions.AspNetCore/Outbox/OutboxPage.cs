@@ -44,7 +44,7 @@ internal static class OutboxPage
         td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:12px;word-break:break-all}
         .paused{color:#fff;background:#c62828;border-radius:10px;padding:1px 8px;font-size:12px}
         .notice{background:#e8f5e9;border:1px solid #a5d6a7;border-radius:8px;padding:8px 12px}.muted{color:#777}
-        .message{max-width:420px;word-break:break-word}form{display:inline;margin:0}
+        .message{min-width:240px;max-width:480px;word-break:break-word}td.name{white-space:nowrap}td.name code{word-break:normal}form{display:inline;margin:0}
         button{font:inherit;font-size:12px;padding:2px 10px;border-radius:6px;border:1px solid #bbb;background:#fff;cursor:pointer}
         button.purge{border-color:#c62828;color:#c62828}button:disabled{opacity:.4;cursor:default}
         """;
@@ -142,7 +142,7 @@ internal static class OutboxPage
         {
             html.Append("<tr data-id=\"").Append(Encode(p.Id)).Append("\"><td class=n>").Append(Encode(p.Id))
                 .Append("</td><td>").Append(AccountName(p.Account))
-                .Append("</td><td><code>").Append(Encode(p.EventName)).Append("</code>").Append(p.IsOffline ? " <span class=\"muted\">offline</span>" : "")
+                .Append("</td><td class=\"name\"><code>").Append(Encode(p.EventName)).Append("</code>").Append(p.IsOffline ? " <span class=\"muted\">offline</span>" : "")
                 .Append("</td><td><code class=\"event-id\">").Append(Encode(p.EventId))
                 .Append("</code></td><td class=\"reason\">").Append(Reason(p.Reason))
                 .Append("</td><td class=\"message\">").Append(Encode(p.Message))
