@@ -26,6 +26,8 @@ else
 {
     Console.WriteLine("Sending events to Pinterest" + (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Pinterest.Conversions.Hosting.PinterestConversionsOptions>>().Value.Test ? " in test mode." : "."));
 }
+if (app.Environment.IsDevelopment())
+    Console.WriteLine($"Outbox:    {url}{ShopMode.OutboxPath}           (pending and parked events, redrive, purge)");
 Console.WriteLine("Press Ctrl+C to stop.");
 await app.WaitForShutdownAsync();
 return 0;

@@ -12,6 +12,12 @@ public sealed class ShopMode
     /// <summary>The path under which the embedded sandbox is mapped.</summary>
     public const string SandboxPrefix = "/pinterest";
 
+    /// <summary>
+    /// Where the outbox page is mapped, in the Development environment only: the shop names no authorization policy,
+    /// and MapPinterestOutbox refuses to map the page without one anywhere else.
+    /// </summary>
+    public const string OutboxPath = "/pinterest/outbox";
+
     /// <summary>The ad account and token the shop uses with its embedded sandbox (not secrets: the sandbox is local).</summary>
     public const string SandboxAdAccountId = "549755885175";
     internal const string SandboxToken = "shop-sandbox-token";
@@ -116,6 +122,8 @@ public static class ShopApp
             app.MapGet("/pintrk-sandbox.js", () => Results.Text(SandboxTagScript, "text/javascript; charset=utf-8"));
         }
         app.MapRazorPages();
+        // What waits in the outbox and what is parked, with redrive and purge (AddRazorPages brought antiforgery).
+        if (app.Environment.IsDevelopment()) app.MapPinterestOutbox(ShopMode.OutboxPath);
 
         if (mode.UsesSandbox) app.Lifetime.ApplicationStopped.Register(() => DeleteOutbox(mode.OutboxConnectionString));
         app.Lifetime.ApplicationStarted.Register(() =>

@@ -55,6 +55,25 @@ public sealed class ShopModeTests
         Assert.True(app.Services.GetRequiredService<ShopMode>().UsesSandbox);
     }
 
+    [Fact]
+    public async Task The_outbox_page_is_mapped_in_Development_only()
+    {
+        await using (var development = Build("Development"))
+        {
+            await development.StartAsync();
+            using var http = new HttpClient { BaseAddress = new Uri(development.Urls.First()) };
+            var response = await http.GetAsync(ShopMode.OutboxPath);
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("<h1>Pinterest outbox</h1>", await response.Content.ReadAsStringAsync());
+            await development.StopAsync();
+        }
+        await using var demo = ShopApp.Build(["--environment=Production", "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning"], forceSandbox: true);
+        await demo.StartAsync();
+        using var demoHttp = new HttpClient { BaseAddress = new Uri(demo.Urls.First()) };
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, (await demoHttp.GetAsync(ShopMode.OutboxPath)).StatusCode);
+        await demo.StopAsync();
+    }
+
     private static WebApplication Build(string environment, params string[] settings) =>
         ShopApp.Build(["--environment=" + environment, "--urls=http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. settings]);
 }

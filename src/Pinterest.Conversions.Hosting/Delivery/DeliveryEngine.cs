@@ -204,7 +204,11 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
         {
             await _store.StartAsync(Wake, stop).ConfigureAwait(false);
         }
-        catch (Exception ex) when (!stop.IsCancellationRequested)
+        catch (OperationCanceledException) when (stop.IsCancellationRequested)
+        {
+            return; // stopped before the store had started: nothing was claimed
+        }
+        catch (Exception ex)
         {
             PinterestLog.StoreFailed(_logger, "start", ex.GetType().Name);
         }
