@@ -513,7 +513,7 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
             case PinterestRequestVerdict.AccountRefused:
             {
                 DateTimeOffset until;
-                lock (_gate) until = _pauses.PauseAccount(batch.Account, $"Pinterest answered HTTP {attempt.StatusCode}: {attempt.Message}", _time.GetUtcNow());
+                lock (_gate) until = _pauses.PauseAccount(batch.Account, attempt.Message ?? $"Pinterest answered HTTP {attempt.StatusCode}.", _time.GetUtcNow());
                 PinterestLog.AccountPaused(_logger, AccountKeys.FromStored(batch.Account), $"HTTP {attempt.StatusCode} ({attempt.Message})", until);
                 await Hold(batch, events).ConfigureAwait(false);
                 return;

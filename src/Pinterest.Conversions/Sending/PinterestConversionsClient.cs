@@ -363,8 +363,8 @@ public sealed class PinterestConversionsClient
     {
         var text = string.Create(CultureInfo.InvariantCulture, $"Pinterest answered HTTP {status}");
         if (answer?.Code is { } code) text += string.Create(CultureInfo.InvariantCulture, $", code {code}");
-        if (!string.IsNullOrEmpty(answer?.Message)) text += ": " + answer!.Message;
-        return text + ".";
+        if (!string.IsNullOrEmpty(answer?.Message)) text += ": " + answer!.Message.TrimEnd();
+        return text.EndsWith('.') || text.EndsWith('!') || text.EndsWith('?') ? text : text + ".";
     }
 
     private static string Describe(Exception ex, PinterestTransportFailure failure)
