@@ -65,7 +65,7 @@ public sealed class PinterestSandboxOptions
                 errors.Add($"at most {MaxAdvertiserDefinedEvents} AdvertiserDefinedEvents");
             foreach (var name in AdvertiserDefinedEvents)
             {
-                if (!IsAdvertiserDefinedName(name))
+                if (!PinterestEventNames.IsValidAdvertiserDefined(name))
                     errors.Add("AdvertiserDefinedEvents names are 1 to 100 characters of A-Z, a-z, 0-9, '_' and '-'");
             }
         }
@@ -83,7 +83,4 @@ public sealed class PinterestSandboxOptions
 
     // Pinterest's "define your own event types": up to 15 names of at most 100 characters (reference §4.7).
     private const int MaxAdvertiserDefinedEvents = 15;
-
-    private static bool IsAdvertiserDefinedName(string? name) =>
-        name is { Length: > 0 and <= 100 } && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 }

@@ -95,6 +95,30 @@ public sealed class HostingTests : IAsyncLifetime
         Assert.All(events, e => Assert.Equal("ss-platform", e.GetProperty("partner_name").GetString()));
     }
 
+    [Fact]
+    public async Task RunTimeNames_AValidOneIsSent_AnInvalidOneIsRefusedAndNeverLogged()
+    {
+        const string invalid = "john.doe@example.com"; // a tenant's misconfiguration: whatever it is, it is not logged
+        var logs = new CapturingLoggerProvider();
+        using var host = Hosts.Build(_sandbox, _recorder, logs: logs);
+        await host.StartAsync();
+        var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
+
+        var refused = queue.Enqueue(new TenantEvent { Name = invalid, Id = "t-1", Email = Make.Email });
+        Assert.Equal(PinterestEnqueueStatus.Unsendable, refused.Status);
+        Assert.Equal(PinterestUnsendableReason.InvalidEventName, refused.Report.UnsendableReason);
+        // A standard name chosen at run time (the sandbox, like Pinterest, fails advertiser-defined names it was not told of).
+        Assert.True(queue.Enqueue(new TenantEvent { Name = "lead", Id = "t-2", Email = Make.Email }).IsEnqueued);
+        await _recorder.WaitForAsync(1);
+        await host.StopAsync();
+
+        var outcome = Assert.Single(_recorder.Outcomes);
+        Assert.Equal(PinterestEventStatus.Processed, outcome.Status);
+        Assert.Equal("lead", outcome.EventName);
+        Assert.Contains(logs.Lines, l => l.Text.Contains("(invalid event name)", StringComparison.Ordinal));
+        Assert.DoesNotContain(invalid, logs.All, StringComparison.OrdinalIgnoreCase);
+    }
+
     private sealed class BodyCapture(System.Collections.Concurrent.ConcurrentQueue<string> bodies) : DelegatingHandler
     {
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)

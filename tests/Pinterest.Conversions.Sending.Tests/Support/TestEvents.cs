@@ -46,3 +46,17 @@ public partial record StoreSale
     [MapTo(PinterestField.EventTime)] public DateTimeOffset At { get; init; }
     [MapTo(PinterestField.Email)] public string? Email { get; init; }
 }
+
+#pragma warning disable PIN013 // named at run time on purpose: a platform's tenants choose the names
+/// <summary>A platform's event whose name a tenant configured: named at run time.</summary>
+[PinterestEvent]
+public partial record TenantEvent
+{
+    [PinterestEventName] public required string Name { get; init; }
+    [MapTo(PinterestField.EventId)] public required string Id { get; init; }
+    [MapTo(PinterestField.EventTime)] public DateTimeOffset? At { get; init; }
+    [MapTo(PinterestField.Email)] public string? Email { get; init; }
+    [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; } = Make.Ip;
+    [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; } = Make.UserAgent;
+}
+#pragma warning restore PIN013
