@@ -168,6 +168,28 @@ public class MemberMappingAnalyzerTests
             "line-item fields belong on the element type of the Contents collection"));
 
     [Fact]
+    public Task PIN006_fires_on_an_event_name_marker_outside_an_event_and_not_on_a_base_of_one() => Verify.VerifyAnalyzerAsync("""
+        using Pinterest.Conversions;
+
+        public class Settings
+        {
+            [{|#0:PinterestEventName|}] public string? Name { get; set; }
+        }
+
+        // On a base type of an event named at run time, the marker is read (inherited).
+        public abstract record TenantEventBase { [PinterestEventName] public string Name { get; init; } = ""; }
+
+        [PinterestEvent]
+        public partial record TenantEvent : TenantEventBase
+        {
+            [MapTo(PinterestField.EventId)] public string Id { get; init; } = "";
+            [MapTo(PinterestField.Email)] public string? Email { get; init; }
+        }
+        """,
+        Verify.Diagnostic("PIN006").WithLocation(0).WithArguments("[PinterestEventName]", "Settings",
+            "the type is neither a [PinterestEvent] type nor a base type of one, so nothing would read the name"));
+
+    [Fact]
     public Task PIN006_fires_on_a_field_of_a_type_that_is_neither_an_event_nor_a_base_of_one() => Verify.VerifyAnalyzerAsync("""
         using Pinterest.Conversions;
 

@@ -9,7 +9,7 @@ namespace Pinterest.Conversions.Generators.Analyzers;
 /// <summary>
 /// Checks each [MapTo] where it is written: a defined field (PIN008), a member type that can carry it (PIN002), and a
 /// type where the field belongs (PIN006): line-item fields on the element type of Contents, other fields on an event
-/// type or a base type of one.
+/// type or a base type of one. A [PinterestEventName] member outside an event type or a base of one is PIN006 too.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
@@ -32,6 +32,7 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
             var baseTypesOfEvents = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             var contentsElements = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
             var candidates = new ConcurrentBag<(INamedTypeSymbol Type, MappedMember Member)>();
+            var nameMarkers = new ConcurrentBag<(INamedTypeSymbol Type, MappedMember Member)>();
 
             start.RegisterSymbolAction(symbolContext =>
             {
@@ -46,6 +47,11 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
                             contentsElements[element.OriginalDefinition] = true;
                     }
                 }
+                // [PinterestEventName] outside an event is checked like a [MapTo] (on events, the model builder checks it).
+                if (!isEvent && symbols.EventNameAttribute is { } nameMarker)
+                {
+                    foreach (var marker in OwnMembers(type, nameMarker, start.Compilation, symbolContext.CancellationToken)) nameMarkers.Add((type, marker));
+                }
                 foreach (var member in OwnMappedMembers(type, symbols, start.Compilation, symbolContext.CancellationToken))
                 {
                     if (!CheckMember(symbolContext, member, symbols, start.Compilation)) continue;
@@ -59,6 +65,13 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
 
             start.RegisterCompilationEndAction(end =>
             {
+                foreach (var (type, marker) in nameMarkers)
+                {
+                    if (baseTypesOfEvents.ContainsKey(type.OriginalDefinition) || MayBeBaseTypeElsewhere(type)) continue;
+                    end.ReportDiagnostic(Diagnostic.Create(DiagnosticDescriptors.MisplacedField,
+                        PinterestSymbols.AttributeLocation(marker.Attribute, PinterestSymbols.NameLocation(marker.Symbol)), "[PinterestEventName]", type.Name,
+                        "the type is neither a [PinterestEvent] type nor a base type of one, so nothing would read the name"));
+                }
                 foreach (var (type, member) in candidates)
                 {
                     var isBase = baseTypesOfEvents.ContainsKey(type.OriginalDefinition);
@@ -101,7 +114,11 @@ public sealed class MemberMappingAnalyzer : DiagnosticAnalyzer
 
     /// <summary>Mapped members declared on this type itself (inherited ones are reported where they are written).</summary>
     private static IEnumerable<MappedMember> OwnMappedMembers(INamedTypeSymbol type, PinterestSymbols symbols, Compilation compilation, CancellationToken cancellationToken) =>
-        MappedMember.Collect(type, symbols.MapToAttribute, compilation, cancellationToken)
+        OwnMembers(type, symbols.MapToAttribute, compilation, cancellationToken);
+
+    /// <summary>Members declared on this type itself that carry <paramref name="attribute"/>.</summary>
+    private static IEnumerable<MappedMember> OwnMembers(INamedTypeSymbol type, INamedTypeSymbol attribute, Compilation compilation, CancellationToken cancellationToken) =>
+        MappedMember.Collect(type, attribute, compilation, cancellationToken)
             .Where(m => SymbolEqualityComparer.Default.Equals(m.Symbol.ContainingType ?? (m.Symbol as IParameterSymbol)?.ContainingSymbol.ContainingType, type));
 
     /// <summary>Reports PIN008 or PIN002 for the member (the rule the model builder skips an event for) and returns whether it is valid.</summary>
