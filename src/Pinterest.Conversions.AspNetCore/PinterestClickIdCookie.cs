@@ -51,13 +51,16 @@ public static class PinterestClickIdCookie
         return true;
     }
 
-    /// <summary>True for 1 to <see cref="MaxLength"/> visible ASCII characters (no space, quote, comma, semicolon or backslash).</summary>
+    /// <summary>
+    /// True for 1 to <see cref="MaxLength"/> of <c>A-Z a-z 0-9 - . _ ~</c>: the characters a cookie value carries as they
+    /// are (ASP.NET Core percent-encodes any other, and the Tag reads the cookie as written).
+    /// </summary>
     public static bool IsValidClickId(string? value)
     {
         if (string.IsNullOrEmpty(value) || value.Length > MaxLength) return false;
         foreach (var c in value)
         {
-            if (c is <= ' ' or > '~' or '"' or ',' or ';' or '\\') return false;
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '.' or '_' or '~')) return false;
         }
         return true;
     }

@@ -27,16 +27,16 @@ public static class PinterestTag
 
     /// <summary>
     /// The JavaScript that tracks <paramref name="evt"/> with the Tag: the track call, after a set call for
-    /// <c>opt_out_type</c> when the event data carries one. Throws <see cref="ArgumentException"/> when the event's name
-    /// (chosen at run time) is not valid: <see cref="PinterestEventNames.IsValid"/>.
+    /// <c>opt_out_type</c> when the event data carries one. Empty when the event's name (chosen at run time) is not
+    /// valid (<see cref="PinterestEventNames.IsValid"/>): the API does not send such an event either, and a tenant's
+    /// setting must not break the page.
     /// </summary>
     public static string RenderTrackCall(IPinterestEvent evt, PinterestWriteContext context)
     {
         if (evt is null) throw new ArgumentNullException(nameof(evt));
         if (context is null) throw new ArgumentNullException(nameof(context));
         // A name chosen at run time that is not valid makes the API event unsendable; the Tag does not send it either.
-        if (!PinterestEventNames.IsValid(evt.EventName))
-            throw new ArgumentException("The event's name is neither a standard event name nor a valid advertiser-defined one (InvalidEventName).", nameof(evt));
+        if (!PinterestEventNames.IsValid(evt.EventName)) return string.Empty;
         var buffer = new ArrayBufferWriter<byte>(256);
         using (var writer = new Utf8JsonWriter(buffer, s_options))
         {

@@ -46,6 +46,7 @@ public class ClickIdCookieTests
     [InlineData("?epik=a%3Bb")]          // a semicolon would end the cookie
     [InlineData("?epik=a%20b")]          // a space inside
     [InlineData("?epik=%C3%A9t%C3%A9")]  // not ASCII
+    [InlineData("?epik=abc%3D%3D")]      // '=' would be percent-encoded in the cookie, and the Tag would read %3D
     [InlineData("?other=1")]
     public void No_or_unusable_click_id_sets_nothing(string? query)
     {

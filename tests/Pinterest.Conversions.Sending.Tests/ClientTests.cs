@@ -39,6 +39,21 @@ public sealed class ClientTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AnInvalidRunTimeName_IsRejectedLocally_AndTheOutcomeDoesNotRepeatIt()
+    {
+        const string invalid = "john.doe@example.com";
+        var client = _sandbox.Client(_http);
+        var result = await client.SendAsync(new[] { new TenantEvent { Name = invalid, Id = "t-1", At = Now, Email = Make.Email } });
+
+        var outcome = Assert.Single(result.Outcomes);
+        Assert.Equal(PinterestEventStatus.RejectedLocally, outcome.Status);
+        Assert.Equal(PinterestUnsendableReason.InvalidEventName, outcome.Report.UnsendableReason);
+        Assert.Equal("(invalid event name)", outcome.EventName);
+        Assert.DoesNotContain(invalid, outcome.ToString() + outcome.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(result.Requests);
+    }
+
+    [Fact]
     public async Task PerCallAccount_IsUsed()
     {
         var client = new PinterestConversionsClient(_http, new PinterestConversionsClientOptions { BaseAddress = _sandbox.ApiRoot() });

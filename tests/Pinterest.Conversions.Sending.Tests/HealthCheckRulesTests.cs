@@ -15,7 +15,9 @@ public sealed class HealthCheckRulesTests
     [InlineData("alpha,beta", "beta", true, "", null, null, HealthStatus.Degraded)]          // one tenant's token: never readiness
     [InlineData("alpha,beta", "alpha,beta", true, "", null, null, HealthStatus.Degraded)]    // the default still sends
     [InlineData("alpha,beta", "alpha,beta,", true, "", null, null, HealthStatus.Unhealthy)]  // every account
-    [InlineData("alpha,beta", "alpha,beta", false, "", null, null, HealthStatus.Unhealthy)]  // no default: every account
+    [InlineData("alpha,beta", "alpha,beta", false, "", null, null, HealthStatus.Degraded)]   // resolver tenants: never readiness
+    [InlineData("gamma", "gamma", false, "", null, null, HealthStatus.Degraded)]             // the one tenant with events left
+    [InlineData("", "alpha,beta", false, "alpha,beta", null, null, HealthStatus.Unhealthy)]  // every configured account
     [InlineData("alpha", "alpha", false, "alpha,beta", null, null, HealthStatus.Degraded)]   // a configured account still sends
     [InlineData("", ",", true, "", null, null, HealthStatus.Unhealthy)]                      // the default account
     [InlineData("alpha", ",", true, "", null, null, HealthStatus.Unhealthy)]                 // the default account, tenants fine

@@ -6,8 +6,8 @@ namespace Pinterest.Conversions.Hosting;
 
 /// <summary>
 /// The delivery's health for readiness probes, from the outbox statistics and the health report. Unhealthy only when
-/// nothing can be sent (all sending paused, the default account paused, every account paused) or the store cannot be
-/// read, so one tenant's revoked token never fails the app's readiness; Degraded for a paused account, an old pending
+/// nothing can be sent (all sending paused, the default account paused, every configured account paused) or the store
+/// cannot be read, so one tenant's revoked token never fails the app's readiness; Degraded for a paused account, an old pending
 /// event or Poor resilience. The description and data name accounts and counts, never a personal value or a token.
 /// </summary>
 internal sealed class PinterestConversionsHealthCheck(
@@ -55,12 +55,12 @@ internal static class PinterestHealthRules
 
         if (paused.Any(p => p.IsAllSending)) unhealthy.Add("All sending is paused: Pinterest's address answered as if it were wrong.");
         var pausedKeys = paused.Where(p => !p.IsAllSending).Select(p => AccountKeys.ToStored(p.Account)).ToHashSet(StringComparer.Ordinal);
-        // Every account the app knows of: configured ones and those with events in the outbox.
-        var known = namedAccounts.Select(AccountKeys.ToStored)
-            .Concat(statistics.Accounts.Select(a => AccountKeys.ToStored(a.Account)))
-            .ToHashSet(StringComparer.Ordinal);
+        // Every configured account (named, and the default when set). Accounts an IPinterestAccountResolver serves are
+        // not known in advance: the outbox only holds those with events, and a paused tenant's events stay while the
+        // others' leave, so counting them would fail readiness for one tenant. Their pauses only degrade.
+        var known = namedAccounts.Select(AccountKeys.ToStored).ToHashSet(StringComparer.Ordinal);
         if (hasDefaultAccount) known.Add("");
-        if (known.Count > 0 && known.IsSubsetOf(pausedKeys)) unhealthy.Add(known.Count == 1 ? "The only account is paused." : $"Every account ({known.Count}) is paused.");
+        if (known.Count > 0 && known.IsSubsetOf(pausedKeys)) unhealthy.Add(known.Count == 1 ? "The only configured account is paused." : $"Every configured account ({known.Count}) is paused.");
         else if (hasDefaultAccount && pausedKeys.Contains("")) unhealthy.Add("The default account is paused.");
 
         var pausedNamed = paused.Where(p => !p.IsAllSending && p.Account is not null).Select(p => p.Account!).OrderBy(k => k, StringComparer.Ordinal).ToList();
