@@ -71,36 +71,7 @@ public sealed class TagDataTests
         Assert.False(EventJson.Write(evt).Report.IsWritten);
     }
 
-    /// <summary>The Tag takes opt_out_type merged exactly as the API's custom_data.opt_out_type (one rule, the event writer's).</summary>
-    [Theory]
-    [InlineData(null, "bool", "true", "LDP")]
-    [InlineData(null, "bool", "false", null)]
-    [InlineData(null, "bool?", "null", null)]
-    [InlineData(null, "bool?", "false", null)]
-    [InlineData("\"CCPA\"", "bool", "true", "CCPA,LDP")]
-    [InlineData("\" CCPA \"", "bool?", "true", "CCPA,LDP")]
-    [InlineData("\"CCPA,LDP\"", "bool", "true", "CCPA,LDP")]
-    [InlineData("\"CCPA\"", "bool", "false", "CCPA")]
-    [InlineData("\"   \"", "bool", "true", "LDP")]
-    [InlineData("null", "bool", "false", null)]
-    public void Tag_data_carries_opt_out_type_with_limited_data_processing_merged(string? optOutType, string ldpType, string ldp, string? expected)
-    {
-        var members = $"[MapTo(PinterestField.LimitedDataProcessing)] public {ldpType} Ldp {{ get; init; }}";
-        var init = $"Ldp = {ldp}";
-        if (optOutType is not null)
-        {
-            members += "\n[MapTo(PinterestField.OptOutType)] public string? OptOutType { get; init; }";
-            init += $", OptOutType = {optOutType}";
-        }
-        var (compiled, evt) = TestEvents.Create(members, init);
-        using var _ = compiled;
-
-        var tag = EventJson.TagData(evt);
-
-        Assert.Equal(expected is null ? """{"event_id":"e-1"}""" : $$"""{"event_id":"e-1","opt_out_type":"{{expected}}"}""", tag);
-        // The API event says the same.
-        Assert.Equal(expected is null ? null : $$"""{"opt_out_type":"{{expected}}"}""", TestEvents.Property(EventJson.Serialize(evt), "custom_data"));
-    }
+    // opt_out_type with Limited Data Processing merged: ValueTests.Limited_data_processing_merges_into_opt_out_type_for_the_API_and_the_Tag.
 
     [Fact]
     public void Tag_data_of_an_event_without_tag_fields_is_an_empty_object()

@@ -196,7 +196,7 @@ public sealed class ValueTests
     [InlineData("\"CCPA\"", "bool", "false", "CCPA")]
     [InlineData("\"   \"", "bool", "true", "LDP")]
     [InlineData("null", "bool", "false", null)]
-    public void Limited_data_processing_merges_into_opt_out_type(string? optOutType, string ldpType, string ldp, string? expected)
+    public void Limited_data_processing_merges_into_opt_out_type_for_the_API_and_the_Tag(string? optOutType, string ldpType, string ldp, string? expected)
     {
         var members = $"[MapTo(PinterestField.LimitedDataProcessing)] public {ldpType} Ldp {{ get; init; }}";
         var init = $"Ldp = {ldp}";
@@ -209,6 +209,8 @@ public sealed class ValueTests
         using var _ = compiled;
 
         Assert.Equal(expected is null ? null : $$"""{"opt_out_type":"{{expected}}"}""", TestEvents.Property(EventJson.Serialize(evt), "custom_data"));
+        // The Tag takes the same value, merged by the same rule (the event writer's).
+        Assert.Equal(expected is null ? """{"event_id":"e-1"}""" : $$"""{"event_id":"e-1","opt_out_type":"{{expected}}"}""", EventJson.TagData(evt));
     }
 
     [Fact]
