@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using System.Text.Json;
 using Microsoft.Playwright;
 using Pinterest.Conversions.Samples.Shop;
+using Pinterest.Conversions.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -21,13 +22,7 @@ public sealed class ShopBrowserTests(ITestOutputHelper output)
         var baseUrl = app.Urls.First().TrimEnd('/');
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Timeout = 30_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 800 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);

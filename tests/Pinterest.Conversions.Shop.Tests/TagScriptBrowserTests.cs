@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Razor.TagHelpers;
 using Microsoft.Playwright;
 using Pinterest.Conversions.AspNetCore;
 using Pinterest.Conversions.Samples.Shop;
+using Pinterest.Conversions.Testing;
 using Xunit;
 
 namespace Pinterest.Conversions.Shop.Tests;
@@ -40,13 +41,7 @@ public sealed class TagScriptBrowserTests
             + string.Concat(scripts) + "<p id=\"end\">end</p></body></html>";
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Timeout = 30_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var page = await browser.NewPageAsync();
         var errors = new List<string>();
         page.PageError += (_, e) => errors.Add(e);

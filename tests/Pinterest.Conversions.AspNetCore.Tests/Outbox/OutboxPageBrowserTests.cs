@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using Pinterest.Conversions.Hosting;
+using Pinterest.Conversions.Testing;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -24,13 +25,7 @@ public sealed class OutboxPageBrowserTests(ITestOutputHelper output)
         Assert.Equal(PinterestParkReason.Rejected, rejected.Reason);
 
         using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new()
-        {
-            ExecutablePath = BrowserFactAttribute.ChromiumPath,
-            Headless = true,
-            Timeout = 30_000,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        });
+        await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(15_000);
