@@ -133,14 +133,14 @@ internal sealed class PinterestEventQueue : IPinterestEventQueue, IDisposable
         if (_engine.IsStopping)
         {
             _metrics.Dropped.Add(1);
-            PinterestLog.QueueStopped(_logger, ForLog(name));
+            PinterestLog.QueueStopped(_logger, PinterestEventNames.ForDisplay(name));
             refused = new PinterestEnqueueResult(PinterestEnqueueStatus.Stopped, default);
             return false;
         }
         if (!AccountKeys.IsValid(account) || !_resolver.IsKnown(account))
         {
             _metrics.Rejected.Add(1);
-            PinterestLog.UnknownAccount(_logger, ForLog(name), account is null ? 0 : account.Length);
+            PinterestLog.UnknownAccount(_logger, PinterestEventNames.ForDisplay(name), account is null ? 0 : account.Length);
             refused = new PinterestEnqueueResult(PinterestEnqueueStatus.UnknownAccount, default);
             return false;
         }
@@ -153,7 +153,7 @@ internal sealed class PinterestEventQueue : IPinterestEventQueue, IDisposable
         {
             _metrics.Rejected.Add(1);
             var status = rejection == PinterestRejectionReason.Unsendable ? PinterestEnqueueStatus.Unsendable : PinterestEnqueueStatus.EventTimeOutOfRange;
-            PinterestLog.EnqueueRefused(_logger, ForLog(name), rejection, report.UnsendableReason);
+            PinterestLog.EnqueueRefused(_logger, PinterestEventNames.ForDisplay(name), rejection, report.UnsendableReason);
             refused = new PinterestEnqueueResult(status, report, rejection);
             return false;
         }
@@ -166,9 +166,6 @@ internal sealed class PinterestEventQueue : IPinterestEventQueue, IDisposable
         refused = default;
         return true;
     }
-
-    // A name chosen at run time that breaks Pinterest's rule is the caller's text, not a name: it stays out of the logs.
-    private static string ForLog(string name) => PinterestEventNames.IsValid(name) ? name : "(invalid event name)";
 
     /// <summary>SHA-256 of (account, event name, event id), the offline idempotency key: fixed size, no raw id kept in the index.</summary>
     internal static byte[] OfflineKey(string storedAccount, string eventName, string eventId)

@@ -22,6 +22,15 @@ static class PinterestEventNames
     /// <summary>True when <paramref name="name"/> can be sent as an event name: a standard wire name or a valid advertiser-defined name.</summary>
     public static bool IsValid(string? name) => IsStandard(name) || IsValidAdvertiserDefined(name);
 
+    /// <summary>What stands for a name that breaks the rule wherever a name is shown: logs, outcomes, messages.</summary>
+    public const string InvalidNamePlaceholder = "(invalid event name)";
+
+    /// <summary>
+    /// <paramref name="name"/> when it is valid, otherwise <see cref="InvalidNamePlaceholder"/>: a name chosen at run time
+    /// that breaks the rule is the caller's text, not a name, and could hold anything, so it is never logged or shown.
+    /// </summary>
+    public static string ForDisplay(string? name) => IsValid(name) ? name! : InvalidNamePlaceholder;
+
     /// <summary>
     /// True when <paramref name="name"/> follows Pinterest's rule for advertiser-defined names: 1 to 100 ASCII letters,
     /// digits, <c>_</c> or <c>-</c>, nothing trimmed. It must also match a name defined in Ads Manager, which only

@@ -381,7 +381,7 @@ public sealed class PinterestConversionsClient
     // A name chosen at run time that breaks Pinterest's rule is the caller's text, not a name: outcomes (and their
     // ToString, which apps log) do not repeat it.
     private PinterestEventOutcome Reject(int index, PinterestSerializedEvent evt, PinterestRejectionReason reason) =>
-        new(index, evt.Report.UnsendableReason == PinterestUnsendableReason.InvalidEventName ? "(invalid event name)" : evt.EventName, evt.EventId, PinterestEventStatus.RejectedLocally, evt.Report, reason, reason switch
+        new(index, PinterestEventNames.ForDisplay(evt.EventName), evt.EventId, PinterestEventStatus.RejectedLocally, evt.Report, reason, reason switch
         {
             PinterestRejectionReason.NullEvent => "The event is null.",
             PinterestRejectionReason.EventTimeInFuture => $"event_time is more than {Options.MaxClockSkew} in the future (clock skew allowed).",

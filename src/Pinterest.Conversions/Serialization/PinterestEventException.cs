@@ -14,7 +14,7 @@ public sealed class PinterestEventException : Exception
     public PinterestEventReport Report { get; }
 
     // A name chosen at run time that is not valid could hold anything: it is not repeated.
-    private static string Named(string? eventName) => PinterestEventNames.IsValid(eventName) ? $"'{eventName}'" : "(invalid name)";
+    private static string Named(string? eventName) => PinterestEventNames.IsValid(eventName) ? $"'{eventName}'" : PinterestEventNames.InvalidNamePlaceholder;
 
     private static string Describe(PinterestUnsendableReason reason) => reason switch
     {

@@ -17,22 +17,18 @@ public ref partial struct PinterestEventWriter
     public void EventTimeValue() => Number(_report.EventTime);
 
     /// <summary>Writes the event name taken by <see cref="EventName(string)"/>, quoted.</summary>
-    public void EventNameValue()
-    {
-        Ensure(_eventNameLength + 2);
-        _buffer[_position++] = (byte)'"';
-        _scratch.Arena.Slice(_eventNameStart, _eventNameLength).CopyTo(_buffer[_position..]);
-        _position += _eventNameLength;
-        _buffer[_position++] = (byte)'"';
-    }
+    public void EventNameValue() => QuotedFromScratch(_eventNameStart, _eventNameLength);
 
     /// <summary>Writes the event_id taken by <see cref="EventId(string)"/>, quoted.</summary>
-    public void EventIdValue()
+    public void EventIdValue() => QuotedFromScratch(_eventIdStart, _eventIdLength);
+
+    // A value the prepare step escaped into the scratch (event_id, run-time event name), copied in quotes.
+    private void QuotedFromScratch(int start, int length)
     {
-        Ensure(_eventIdLength + 2);
+        Ensure(length + 2);
         _buffer[_position++] = (byte)'"';
-        _scratch.Arena.Slice(_eventIdStart, _eventIdLength).CopyTo(_buffer[_position..]);
-        _position += _eventIdLength;
+        _scratch.Arena.Slice(start, length).CopyTo(_buffer[_position..]);
+        _position += length;
         _buffer[_position++] = (byte)'"';
     }
 

@@ -53,4 +53,13 @@ public sealed class PinterestEventNamesTests
         Assert.True(PinterestEventNames.IsValid(new string('a', 100)));
         Assert.False(PinterestEventNames.IsValid(new string('a', 101)));
     }
+
+    [Theory]
+    [InlineData("checkout", "checkout")]
+    [InlineData("trial_booked", "trial_booked")]
+    [InlineData("john.doe@example.com", "(invalid event name)")]
+    [InlineData("", "(invalid event name)")]
+    [InlineData(null, "(invalid event name)")]
+    public void For_display_a_name_that_breaks_the_rule_is_never_repeated(string? name, string expected) =>
+        Assert.Equal(expected, PinterestEventNames.ForDisplay(name));
 }
