@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using Pinterest.Conversions.Sandbox.Hosting;
 using Xunit;
 
@@ -20,6 +21,35 @@ public sealed class StandaloneCommandLineTests
         Assert.Null(commandLine.Error);
         Assert.False(commandLine.ShowHelp);
         Assert.Equal([expected], commandLine.ConfigurationArguments);
+    }
+
+    [Fact]
+    public void Every_sandbox_option_of_the_command_line_reaches_the_sandbox_options()
+    {
+        // Lower case on purpose: configuration keys are case-insensitive, and the parser gives the canonical spelling.
+        var commandLine = StandaloneCommandLine.Parse(
+        [
+            "--sandbox:accesstoken=pina_secret", "--Sandbox:AdAccountId", "549755885175", "--Sandbox:AdvertiserDefinedEvents=wishlist, quote_request",
+            "--Sandbox:FutureEventTimeTolerance=00:05:00", "--Sandbox:MaxEventAge=7.00:00:00", "--Sandbox:RecentEventCapacity=7",
+            "--Sandbox:AllowRemoteAdministration=true",
+        ]);
+        Assert.Null(commandLine.Error);
+
+        var configuration = new ConfigurationBuilder().AddCommandLine([.. commandLine.ConfigurationArguments]).Build();
+        var options = new PinterestSandboxOptions();
+        SandboxConfiguration.Bind(configuration.GetSection(SandboxConfiguration.Section), options);
+
+        Assert.Equal("pina_secret", options.AccessToken);
+        Assert.Equal("549755885175", options.AdAccountId);
+        Assert.Equal(new[] { "wishlist", "quote_request" }, options.AdvertiserDefinedEvents);
+        Assert.Equal(TimeSpan.FromMinutes(5), options.FutureEventTimeTolerance);
+        Assert.Equal(TimeSpan.FromDays(7), options.MaxEventAge);
+        Assert.Equal(7, options.RecentEventCapacity);
+        Assert.True(options.AllowRemoteAdministration);
+        // Each option of the list is one the command line knows and its help names.
+        var help = StandaloneCommandLine.Help("pinterest-sandbox");
+        foreach (var setting in SandboxConfiguration.Settings)
+            Assert.Contains($"--Sandbox:{setting.Key} {setting.Value}  ", help);
     }
 
     [Fact]

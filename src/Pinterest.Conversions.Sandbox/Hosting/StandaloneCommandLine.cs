@@ -19,13 +19,7 @@ internal sealed class StandaloneCommandLine
     [
         new("--port", "<port>", $"listen on http://127.0.0.1:<port>, loopback only (default {DefaultPort}; 0 picks a free port)"),
         new("--urls", "<urls>", "listen on these URLs instead, ';' between them; beyond loopback (http://0.0.0.0:5080) it warns"),
-        new("--Sandbox:AccessToken", "<token>", "the one bearer token accepted (default: any non-empty token); better given as environment Sandbox__AccessToken"),
-        new("--Sandbox:AdAccountId", "<id>", "the one ad account id accepted; others get 403"),
-        new("--Sandbox:AdvertiserDefinedEvents", "<names>", "advertiser-defined event names, comma separated"),
-        new("--Sandbox:FutureEventTimeTolerance", "<d.hh:mm:ss>", "clock skew allowed for event_time (default 00:01:00)"),
-        new("--Sandbox:MaxEventAge", "<d.hh:mm:ss>", "fail events older than this (default: none)"),
-        new("--Sandbox:RecentEventCapacity", "<n>", "events kept for the dashboard (default 100)"),
-        new("--Sandbox:AllowRemoteAdministration", "<true|false>", "reset and the fault plan from callers beyond loopback (default false)"),
+        .. SandboxConfiguration.Settings.Select(setting => new Option($"--{SandboxConfiguration.Section}:{setting.Key}", setting.Value, setting.Meaning)),
         new(LoggingPrefix + "<key>", "<value>", "ASP.NET Core logging, e.g. --Logging:LogLevel:Default=Warning"),
         new("--help", "", "show this help (also -h, -?)"),
     ];
