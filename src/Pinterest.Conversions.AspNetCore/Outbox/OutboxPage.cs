@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
 using Pinterest.Conversions.Hosting;
+using Pinterest.Conversions.Html;
 
 namespace Pinterest.Conversions.AspNetCore.Outbox;
 
@@ -32,18 +33,9 @@ internal static class OutboxPage
 {
     private static readonly HtmlEncoder s_html = HtmlEncoder.Default;
 
-    private const string Style = """
-        body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;background:#f6f6f4;color:#222}
-        header{background:#e60023;color:#fff;padding:14px 24px}header h1{margin:0;font-size:19px}header p{margin:4px 0 0;opacity:.9}
-        header a{color:#fff}main{padding:16px 24px;max-width:1400px}h2{font-size:15px;margin:22px 0 8px}
-        .cards{display:grid;grid-template-columns:repeat(auto-fill,minmax(140px,1fr));gap:10px}
-        .card{background:#fff;border-radius:8px;padding:10px 14px;box-shadow:0 1px 2px #0001}
-        .card b{display:block;font-size:22px}.card span{color:#666;font-size:12px}
-        table{border-collapse:collapse;width:100%;background:#fff;border-radius:8px;overflow:hidden;box-shadow:0 1px 2px #0001}
-        th,td{text-align:left;padding:6px 10px;border-bottom:1px solid #eee;vertical-align:top}th{background:#fafafa;font-weight:600}
-        td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}code{font-size:12px;word-break:break-all}
+    private const string Style = AdminPageStyle.Common + """
         .paused{color:#fff;background:#c62828;border-radius:10px;padding:1px 8px;font-size:12px}
-        .notice{background:#e8f5e9;border:1px solid #a5d6a7;border-radius:8px;padding:8px 12px}.muted{color:#777}
+        .notice{background:#e8f5e9;border:1px solid #a5d6a7;border-radius:8px;padding:8px 12px}
         .message{min-width:240px;max-width:480px;word-break:break-word}td.name{white-space:nowrap}td.name code{word-break:normal}form{display:inline;margin:0}
         button{font:inherit;font-size:12px;padding:2px 10px;border-radius:6px;border:1px solid #bbb;background:#fff;cursor:pointer}
         button.purge{border-color:#c62828;color:#c62828}button:disabled{opacity:.4;cursor:default}
