@@ -81,6 +81,6 @@ public sealed class PinterestSandboxOptions
             throw new ArgumentException("Invalid PinterestSandboxOptions: " + string.Join("; ", errors.Distinct()));
     }
 
-    // Pinterest's "define your own event types": up to 15 names of at most 100 characters (reference §4.7).
+    // Pinterest's "define your own event types": up to 15 names of at most 100 characters (docs/pinterest-api.md §4.7).
     private const int MaxAdvertiserDefinedEvents = 15;
 }

@@ -6,7 +6,7 @@ using Pinterest.Conversions.Generators.Analyzers;
 namespace Pinterest.Conversions.Analyzers.Tests;
 
 /// <summary>
-/// docs/diagnostics/PINxxx.md for every descriptor, reachable from its help link, with examples that really do what
+/// docs/diagnostics/&lt;id&gt;.md for every descriptor, reachable from its help link, with examples that really do what
 /// they say: the bad example raises the diagnostic, the good one does not. README lists them all; the release-tracking
 /// file matches the catalogue.
 /// </summary>

@@ -6,7 +6,7 @@ using Xunit;
 
 namespace Pinterest.Conversions.Sandbox.Tests;
 
-/// <summary>Bearer authentication (reference §1; 401 code 2, §3.2), and a token never shown back.</summary>
+/// <summary>Bearer authentication (docs/pinterest-api.md §1; 401 code 2, §3.2), and a token never shown back.</summary>
 public sealed class AuthenticationTests
 {
     private static readonly FakeTimeProvider Clock = Clocks.Start();

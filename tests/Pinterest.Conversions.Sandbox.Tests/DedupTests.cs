@@ -5,7 +5,7 @@ using Xunit;
 namespace Pinterest.Conversions.Sandbox.Tests;
 
 /// <summary>
-/// Pinterest's help article (reference §4.2, §4.3): duplicates on event_id + event_name within 48 hours are removed,
+/// Pinterest's help article (docs/pinterest-api.md §4.2, §4.3): duplicates on event_id + event_name within 48 hours are removed,
 /// never offline ones; events received over an hour late are reported as offline.
 /// </summary>
 public sealed class DedupTests : SandboxTest

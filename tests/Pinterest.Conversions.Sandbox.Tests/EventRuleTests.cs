@@ -6,7 +6,7 @@ namespace Pinterest.Conversions.Sandbox.Tests;
 
 /// <summary>
 /// Per-event rules: a request whose events all pass is 200; when any fails it is 422 code 953 with every event in
-/// <c>details</c>, in order (reference §3.1, §3.2); warnings leave an event processed (reference §5.3).
+/// <c>details</c>, in order (docs/pinterest-api.md §3.1, §3.2); warnings leave an event processed (docs/pinterest-api.md §5.3).
 /// </summary>
 public sealed class EventRuleTests : SandboxTest
 {
@@ -118,7 +118,7 @@ public sealed class EventRuleTests : SandboxTest
     [Theory]
     [InlineData("loyalty_signup", HttpStatusCode.OK)]
     [InlineData("Quote-Request", HttpStatusCode.OK)]
-    [InlineData("quote-request", HttpStatusCode.UnprocessableEntity)] // "must match the defined names exactly" (reference §4.7)
+    [InlineData("quote-request", HttpStatusCode.UnprocessableEntity)] // "must match the defined names exactly" (docs/pinterest-api.md §4.7)
     [InlineData("Checkout", HttpStatusCode.UnprocessableEntity)]
     [InlineData("purchase", HttpStatusCode.UnprocessableEntity)]
     public async Task Advertiser_defined_names_are_accepted_only_as_configured(string name, HttpStatusCode expected)

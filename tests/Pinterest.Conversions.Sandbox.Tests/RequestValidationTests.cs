@@ -5,7 +5,7 @@ using Xunit;
 namespace Pinterest.Conversions.Sandbox.Tests;
 
 /// <summary>
-/// Requests that do not match Pinterest's request schema are 400 code 4196 "The request was invalid." (reference §2,
+/// Requests that do not match Pinterest's request schema are 400 code 4196 "The request was invalid." (docs/pinterest-api.md §2,
 /// §3.2), with a message that names the field and never repeats a value.
 /// </summary>
 public sealed class RequestValidationTests : SandboxTest
@@ -191,7 +191,7 @@ public sealed class RequestValidationTests : SandboxTest
     [Fact]
     public async Task The_spec_example_request_is_accepted()
     {
-        // Reference §5.1, every value the spec's own example, with a current event_time.
+        // docs/pinterest-api.md §5.1, every value the spec's own example, with a current event_time.
         var body = $$"""
             {"data":[{"event_name":"checkout","action_source":"app_ios","event_time":{{Clock.UnixNow()}},"event_id":"eventId0001",
               "event_source_url":"https://www.my-clothing-shop.org/","opt_out":false,"partner_name":"ss-partnername",

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Pinterest.Conversions.Sandbox.Tests;
 
-/// <summary><c>?test=true</c>: validated and answered as usual, nothing recorded (reference §1, §4.6).</summary>
+/// <summary><c>?test=true</c>: validated and answered as usual, nothing recorded (docs/pinterest-api.md §1, §4.6).</summary>
 public sealed class TestModeTests
 {
     [Fact]

@@ -108,7 +108,7 @@ public sealed class ClientTests : IAsyncLifetime
     [Fact]
     public async Task Warnings_ArePassedThrough()
     {
-        // Pinterest's own warning text (reference §5.3).
+        // Pinterest's own warning text (docs/pinterest-api.md §5.3).
         const string body = """{"num_events_received":2,"num_events_processed":2,"events":[{"status":"processed","error_message":"","warning_message":"'external_id' is not in sha256 hashed format"},{"status":"processed","error_message":"","warning_message":""}]}""";
         using var http = new HttpClient(new StubHandler(HttpStatusCode.OK, body));
         var result = await _sandbox.Client(http).SendAsync(new[] { Make.Purchase("w-1", Now), Make.Purchase("w-2", Now) });
@@ -124,7 +124,7 @@ public sealed class ClientTests : IAsyncLifetime
     public async Task AShortAnswer_LeavesEveryEventUnknown()
     {
         // The answer lists two of three events: it does not match the request one to one, so no event's fate is known
-        // (CONTRACT: such a body "may have been processed").
+        // (docs/sending.md: such a request may have been processed).
         const string body = """{"num_events_received":3,"num_events_processed":2,"events":[{"status":"processed","error_message":"","warning_message":""},{"status":"processed","error_message":"","warning_message":""}]}""";
         using var http = new HttpClient(new StubHandler(HttpStatusCode.OK, body));
         var result = await _sandbox.Client(http).SendAsync(new[] { Make.Purchase("w-1", Now), Make.Purchase("w-2", Now), Make.Purchase("w-3", Now) });

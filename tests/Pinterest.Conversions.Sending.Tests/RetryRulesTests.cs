@@ -5,7 +5,7 @@ using Xunit;
 
 namespace Pinterest.Conversions.Sending.Tests;
 
-/// <summary>The contract's retry rules, one by one.</summary>
+/// <summary>The retry rules of docs/sending.md, one by one.</summary>
 public class RetryRulesTests
 {
     [Theory]

@@ -4,7 +4,7 @@ namespace Pinterest.Conversions.Generators.Analyzers;
 
 /// <summary>
 /// Every diagnostic of the toolkit, in one catalogue (Vogen's and Mapperly's practice). Each has a help page at
-/// docs/diagnostics/PINxxx.md with a bad and a good example. The generator reports none of them.
+/// docs/diagnostics/&lt;id&gt;.md with a bad and a good example. The generator reports none of them.
 /// </summary>
 public static class DiagnosticDescriptors
 {

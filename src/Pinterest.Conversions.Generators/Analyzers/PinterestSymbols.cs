@@ -19,7 +19,7 @@ internal sealed class PinterestSymbols
     public INamedTypeSymbol MapToAttribute { get; }
     public INamedTypeSymbol? UsesTagAttribute { get; }
 
-    /// <summary><c>[PinterestEventName]</c>; null with a runtime older than CONTRACT v3.</summary>
+    /// <summary><c>[PinterestEventName]</c>; null with a runtime that predates it.</summary>
     public INamedTypeSymbol? EventNameAttribute { get; }
 
     public static PinterestSymbols? Resolve(Compilation compilation) =>

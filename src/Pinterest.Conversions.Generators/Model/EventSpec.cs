@@ -111,7 +111,7 @@ internal enum ValueKind
     Element,
 }
 
-/// <summary>The collection kinds the contract accepts.</summary>
+/// <summary>The collection kinds a mapped member may have (docs/generator.md).</summary>
 internal enum CollectionKind
 {
     None,

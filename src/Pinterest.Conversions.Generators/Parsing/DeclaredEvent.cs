@@ -9,7 +9,7 @@ internal sealed class DeclaredEvent
     public string? WireName { get; private set; }
     public string? StandardName { get; private set; }
 
-    /// <summary><c>[PinterestEvent]</c> with no name: a <c>[PinterestEventName]</c> member holds it (CONTRACT v3).</summary>
+    /// <summary><c>[PinterestEvent]</c> with no name: a <c>[PinterestEventName]</c> member holds it (docs/generator.md, "Event names chosen at run time").</summary>
     public bool IsNamedAtRunTime { get; private set; }
     public ActionSource ActionSource { get; private set; } = ActionSource.Web;
     public bool ActionSourceSet { get; private set; }

@@ -123,7 +123,7 @@ internal static class EventModelBuilder
     }
 
     /// <summary>
-    /// The event name chosen at run time (CONTRACT v3): with <c>[PinterestEvent]</c> and no name, exactly one readable
+    /// The event name chosen at run time (docs/generator.md): with <c>[PinterestEvent]</c> and no name, exactly one readable
     /// string member carries <c>[PinterestEventName]</c> (PIN017, PIN018, PIN019); with a name, none does (PIN020). Such
     /// an event is treated as custom-named (PIN013). Returns the member when it is the one valid marker.
     /// </summary>

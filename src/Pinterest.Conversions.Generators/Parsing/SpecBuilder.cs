@@ -48,7 +48,7 @@ internal static class SpecBuilder
                 var values = PinterestSchema.Fields.Where(f => f.Path == info.Path)
                     .SelectMany(f => byField.TryGetValue(f.Field, out var m) ? m : s_none).Select(Value).ToArray();
                 field = values.Length == 0 ? null : Field(FieldWrite.OptOutType, info, values);
-                // The Tag takes the same merged value (reference §5.5), by the same writer rule.
+                // The Tag takes the same merged value (docs/pinterest-api.md §5.5), by the same writer rule.
                 if (field is not null && info.TagParameter is { } optOutTag) tagFields.Add(field with { WireName = optOutTag, Container = null });
             }
             else if (mapped.Count == 0)

@@ -6,7 +6,7 @@ using Pinterest.Conversions.Hosting.Outbox;
 namespace Pinterest.Conversions.Hosting.Delivery;
 
 /// <summary>
-/// Sends what the store holds, by the contract's redelivery table (<see cref="PinterestRetryRules"/>): a scheduler loop
+/// Sends what the store holds, by the redelivery table of docs/delivery.md (<see cref="PinterestRetryRules"/>): a scheduler loop
 /// picks accounts with due events, fairly, while it holds one of <c>MaxConcurrentRequests</c> slots and the account's rate
 /// permit, breaker and pause allow; each claim is checked (expired, future, no longer safe to resend), marked sending
 /// under its lease before every HTTP attempt, and ends removed, pending again, split, or parked. The same engine runs on

@@ -80,7 +80,7 @@ internal sealed class InMemoryOutboxStore : IPinterestOutboxStore
         }
     }
 
-    // A lease that ran out returns its rows to pending; those that were sending come back flagged (CONTRACT: leases).
+    // A lease that ran out returns its rows to pending; those that were sending come back flagged (docs/delivery.md, "Leases and crashes").
     private DateTimeOffset? RecoverExpiredLeases(DateTimeOffset now)
     {
         DateTimeOffset? next = null;

@@ -8,7 +8,7 @@ namespace Pinterest.Conversions.Hosting;
 /// is delivered, parked for a person, or expired. Outcomes reach every registered <see cref="IPinterestSendObserver"/>,
 /// the metrics and the health report.
 /// </summary>
-// RS0026/RS0027: the contract fixes these overloads, with their optional parameters.
+// RS0026/RS0027: these overloads, with their optional parameters, are shipped public API that callers build against.
 #pragma warning disable RS0026, RS0027
 public interface IPinterestEventQueue
 {

@@ -1,6 +1,6 @@
 namespace Pinterest.Conversions.Sandbox.Endpoint;
 
-/// <summary>The path parameter <c>ad_account_id</c>: <c>pattern ^\d+$</c>, <c>maxLength 18</c> (reference §1).</summary>
+/// <summary>The path parameter <c>ad_account_id</c>: <c>pattern ^\d+$</c>, <c>maxLength 18</c> (docs/pinterest-api.md §1).</summary>
 internal static class AdAccountIds
 {
     public const int MaxLength = 18;

@@ -12,7 +12,7 @@ internal enum AuthResult
     WrongToken,
 }
 
-/// <summary><c>Authorization: Bearer &lt;token&gt;</c> (reference §1): any non-empty token, or the configured one.</summary>
+/// <summary><c>Authorization: Bearer &lt;token&gt;</c> (docs/pinterest-api.md §1): any non-empty token, or the configured one.</summary>
 internal static class BearerAuth
 {
     public static AuthResult Check(string? authorization, string? configuredToken)

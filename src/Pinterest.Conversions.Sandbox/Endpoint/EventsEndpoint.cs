@@ -17,7 +17,7 @@ internal static class EventsEndpoint
 {
     public const string Pattern = "/v5/ad_accounts/{ad_account_id}/events";
 
-    /// <summary>The request header Pinterest answers with its request id (reference §1).</summary>
+    /// <summary>The request header Pinterest answers with its request id (docs/pinterest-api.md §1).</summary>
     public const string RequestIdHeader = "x-pinterest-rid";
 
     /// <summary>How many schema violations a 400 message lists before "and N more".</summary>
@@ -122,7 +122,7 @@ internal static class EventsEndpoint
             if (test == false)
                 sandbox.Store.Record(SandboxEventStore.ApiChannel, outcomes);
 
-            // Any failed event makes the whole answer a 422 whose details list every event (reference §3.2, §7.13).
+            // Any failed event makes the whole answer a 422 whose details list every event (docs/pinterest-api.md §3.2, §7.13).
             var response = ToResponse(outcomes);
             return response.NumEventsProcessed == response.NumEventsReceived
                 ? new Reply(200, h => JsonResponses.Write(h, 200, response, SandboxJsonContext.Default.ConversionApiResponse), response)
@@ -130,7 +130,7 @@ internal static class EventsEndpoint
         }
     }
 
-    /// <summary>The ConversionApiResponse for the events, in request order (reference §3.1).</summary>
+    /// <summary>The ConversionApiResponse for the events, in request order (docs/pinterest-api.md §3.1).</summary>
     internal static ConversionApiResponse ToResponse(IReadOnlyList<EventOutcome> outcomes) => new()
     {
         NumEventsReceived = outcomes.Count,

@@ -1,6 +1,6 @@
 namespace Pinterest.Conversions.Sandbox.Json;
 
-/// <summary>Pinterest's error codes and messages (reference §3.2), in one place.</summary>
+/// <summary>Pinterest's error codes and messages (docs/pinterest-api.md §3.2), in one place.</summary>
 internal static class PinterestErrors
 {
     /// <summary>400: the request does not match the spec.</summary>
@@ -34,7 +34,7 @@ internal static class PinterestErrors
     /// <summary>500: the spec gives no body; the sandbox answers with an Error so that clients can parse it if they try.</summary>
     public static PinterestError Unexpected { get; } = new() { Code = 1, Message = "Unexpected error." };
 
-    /// <summary>422: some or all events failed (the body Pinterest returned for a stale event, reference §3.2).</summary>
+    /// <summary>422: some or all events failed (the body Pinterest returned for a stale event, docs/pinterest-api.md §3.2).</summary>
     public static PinterestDetailedError NotAllProcessed(ConversionApiResponse details) => new()
     {
         Code = 953,

@@ -1,6 +1,6 @@
 namespace Pinterest.Conversions.Sandbox.Json;
 
-// Pinterest's response shapes (reference §3; OpenAPI 5.23.0 ConversionApiResponse, Error, DetailedError).
+// Pinterest's response shapes (docs/pinterest-api.md §3; OpenAPI 5.23.0 ConversionApiResponse, Error, DetailedError).
 
 /// <summary>ConversionApiResponse: the 200 body, and the <c>details</c> of a 422.</summary>
 internal sealed class ConversionApiResponse
@@ -10,7 +10,7 @@ internal sealed class ConversionApiResponse
     public required IReadOnlyList<ConversionEventResult> Events { get; init; }
 }
 
-/// <summary>One event's result, in request order. Pinterest sends empty strings, not nulls (reference §3.1).</summary>
+/// <summary>One event's result, in request order. Pinterest sends empty strings, not nulls (docs/pinterest-api.md §3.1).</summary>
 internal sealed class ConversionEventResult
 {
     public required string Status { get; init; }

@@ -17,7 +17,7 @@ internal sealed record EventOutcome(
 }
 
 /// <summary>
-/// The rules Pinterest applies to each event of a request that passed the schema (reference §3, §4.1, §4.7; the
+/// The rules Pinterest applies to each event of a request that passed the schema (docs/pinterest-api.md §3, §4.1, §4.7; the
 /// contract's Sandbox paragraph). Pure functions: the clock and the advertiser's settings come in as arguments.
 /// </summary>
 internal static class EventRules
@@ -60,7 +60,7 @@ internal static class EventRules
     }
 
     /// <summary>
-    /// A standard name (the 22 of the docs and Pinterest's GTM template, reference §4.7) or one the advertiser defined,
+    /// A standard name (the 22 of the docs and Pinterest's GTM template, docs/pinterest-api.md §4.7) or one the advertiser defined,
     /// matched exactly; anything else is not accepted.
     /// </summary>
     public static EventName? FindEventName(string name, IReadOnlySet<string> advertiserDefined, out string? error)
@@ -73,9 +73,9 @@ internal static class EventRules
     }
 
     /// <summary>
-    /// "The event time cannot be in the future of when Pinterest receives the request" (reference §4.1), with a small
+    /// "The event time cannot be in the future of when Pinterest receives the request" (docs/pinterest-api.md §4.1), with a small
     /// tolerance for clock skew; too old only when a maximum age is configured (Pinterest's limit is unknown). The message
-    /// follows the one Pinterest returned for a stale event (reference §3.2).
+    /// follows the one Pinterest returned for a stale event (docs/pinterest-api.md §3.2).
     /// </summary>
     public static string? CheckEventTime(long? eventTime, EventRuleSettings settings)
     {
@@ -99,7 +99,7 @@ internal static class EventRules
         : time.TryGetDecimal(out var d) && d == decimal.Truncate(d) && d is >= long.MinValue and <= long.MaxValue ? (long)d
         : null;
 
-    /// <summary>At least one of em, hashed_maids, or the pair client_ip_address + client_user_agent, with a value (reference §2.3).</summary>
+    /// <summary>At least one of em, hashed_maids, or the pair client_ip_address + client_user_agent, with a value (docs/pinterest-api.md §2.3).</summary>
     public static string? CheckUserIdentity(JsonElement userData) =>
         HasValue(userData, WireVocabulary.Email)
         || HasValue(userData, WireVocabulary.MobileAdId)
@@ -118,12 +118,12 @@ internal static class EventRules
         return signals;
     }
 
-    /// <summary>A SHA-256 as Pinterest's integrations recognise one: 64 hex digits, either case (reference §2.3).</summary>
+    /// <summary>A SHA-256 as Pinterest's integrations recognise one: 64 hex digits, either case (docs/pinterest-api.md §2.3).</summary>
     public static bool IsSha256Hex(string value) => value.Length == 64 && value.AsSpan().IndexOfAnyExcept(s_hexDigits) < 0;
 
     private static readonly SearchValues<char> s_hexDigits = SearchValues.Create("0123456789abcdefABCDEF");
 
-    /// <summary>The message Pinterest uses for a hashed field that is not a hash (reference §5.3).</summary>
+    /// <summary>The message Pinterest uses for a hashed field that is not a hash (docs/pinterest-api.md §5.3).</summary>
     public static string NotHashed(string key) => $"'{key}' is not in sha256 hashed format";
 
     private static bool AllSha256(JsonElement userData, string key)

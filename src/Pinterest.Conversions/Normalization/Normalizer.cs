@@ -1,7 +1,7 @@
 namespace Pinterest.Conversions;
 
 /// <summary>
-/// The single entry point of the normalization rules (CONTRACT, "Normalization"): trim, bound the length, bring to NFC,
+/// The single entry point of the normalization rules (docs/normalization.md): trim, bound the length, bring to NFC,
 /// then apply the field's rule. Pure and allocation-free for ASCII input.
 /// </summary>
 internal static class Normalizer

@@ -46,7 +46,7 @@ internal static class UnicodeText
             throw new InvalidOperationException("The NFC buffer is too small."); // unreachable: NFC expands at most threefold
         return buffer[..written];
 #else
-        // .NET 8 has no span normalization API: non-Latin text that is not already NFC allocates here (CONTRACT).
+        // .NET 8 has no span normalization API: non-Latin text that is not already NFC allocates here (docs/normalization.md).
         var source = new string(text);
         if (source.IsNormalized(NormalizationForm.FormC)) return text;
         var nfc = source.Normalize(NormalizationForm.FormC);

@@ -3,7 +3,7 @@ using System.Text;
 namespace Pinterest.Conversions;
 
 /// <summary>
-/// zp (CONTRACT v3): without an ASCII letter, digits only, every digit kept (<c>700114</c> → <c>700114</c>) except a US
+/// zp (docs/normalization.md): without an ASCII letter, digits only, every digit kept (<c>700114</c> → <c>700114</c>) except a US
 /// ZIP+4, nine digits, which keeps its ZIP (<c>98121-4892</c> → <c>98121</c>); with an ASCII letter (UK, Canadian, Dutch
 /// postcodes, or a country prefix, which is not stripped), lowercase letters and digits only (<c>NR9 5AL</c> →
 /// <c>nr95al</c>). 3 to 10 characters after normalization, else invalid.

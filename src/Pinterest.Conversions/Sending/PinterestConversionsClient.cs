@@ -15,7 +15,7 @@ namespace Pinterest.Conversions;
 /// sent end <see cref="PinterestEventStatus.Failed"/>, those of a request in flight <see cref="PinterestEventStatus.Unknown"/>.
 /// Thread-safe.
 /// </summary>
-// RS0026: the contract fixes SendAsync with and without an account, each with an optional token.
+// RS0026: SendAsync with and without an account, each with an optional token, is shipped public API that callers build against.
 #pragma warning disable RS0026
 public sealed class PinterestConversionsClient
 {

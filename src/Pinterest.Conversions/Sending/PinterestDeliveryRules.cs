@@ -1,6 +1,6 @@
 namespace Pinterest.Conversions;
 
-/// <summary>What one HTTP request's ending means for all of its events (the contract's redelivery table, by row).</summary>
+/// <summary>What one HTTP request's ending means for all of its events (the table of docs/delivery.md, "What happens to each event", by row).</summary>
 public enum PinterestRequestVerdict
 {
     /// <summary>A 200 or 422 whose per-event results match the request one to one: each event is processed or failed.</summary>
@@ -104,7 +104,7 @@ public sealed class PinterestDeliveryPolicy
     public bool TreatLateAsOffline { get; init; }
 }
 
-// The redelivery rules of CONTRACT v3 ("What the sender does with each event"), pure: the stores only store.
+// The redelivery rules (docs/delivery.md, "What happens to each event"), pure: the stores only store.
 public static partial class PinterestRetryRules
 {
     /// <summary>Events received over this long after their event_time are reported by Pinterest as offline (the article).</summary>

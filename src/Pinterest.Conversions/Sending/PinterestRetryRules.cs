@@ -21,7 +21,7 @@ public enum PinterestTransportFailure
 }
 
 /// <summary>
-/// The retry rules of the contract, pure and in one place: the client and the Hosting resilience pipeline both ask them.
+/// The retry rules (docs/sending.md, "Retries"), pure and in one place: the client and the Hosting resilience pipeline both ask them.
 /// Network errors before sending, 429 (honouring Retry-After) and 503 are always retried; other 5xx, timeouts and
 /// connections lost after sending only when the batch holds no offline event (Pinterest deduplicates other events on
 /// event_id + event_name within 48 hours, never offline ones); every other status (400, 401, 403, 422, ...) never.

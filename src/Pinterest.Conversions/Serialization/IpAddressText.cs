@@ -1,7 +1,7 @@
 namespace Pinterest.Conversions.Serialization;
 
 /// <summary>
-/// client_ip_address is "IPv4 or IPv6 format" (reference §2.3): dotted-decimal IPv4 without leading zeros, or IPv6 text
+/// client_ip_address is "IPv4 or IPv6 format" (docs/pinterest-api.md §2.3): dotted-decimal IPv4 without leading zeros, or IPv6 text
 /// (RFC 4291: 1 to 8 groups of 1 to 4 hex digits, one <c>::</c> at most, an IPv4 tail allowed), nothing else: no port,
 /// brackets, zone or host name. Checked by hand, so the hot path allocates nothing on any target.
 /// </summary>

@@ -20,7 +20,7 @@ namespace Pinterest.Conversions.Serialization;
 [EditorBrowsable(EditorBrowsableState.Never)]
 public ref partial struct PinterestEventWriter
 {
-    /// <summary>The longest event_id sent (CONTRACT v3); a longer one makes the event unsendable, never cut.</summary>
+    /// <summary>The longest event_id sent (docs/generator.md, "Values checked at run time"); a longer one makes the event unsendable, never cut.</summary>
     public const int MaxEventIdLength = 256;
 
     // What GetSpan asks the destination for at least: an event is about 1.5 KB, so a few calls cover a request.

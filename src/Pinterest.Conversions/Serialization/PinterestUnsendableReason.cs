@@ -18,7 +18,7 @@ public enum PinterestUnsendableReason
     /// <summary>The event itself is null (an element of the array given to <c>PinterestJson.WriteRequest</c>).</summary>
     NullEvent = 4,
 
-    /// <summary>The event_id is longer than 256 characters (CONTRACT v3): Pinterest deduplicates on it, so it is not cut.</summary>
+    /// <summary>The event_id is longer than 256 characters (docs/generator.md, "Values checked at run time"): Pinterest deduplicates on it, so it is not cut.</summary>
     EventIdTooLong = 5,
 
     /// <summary>
@@ -30,7 +30,7 @@ public enum PinterestUnsendableReason
     /// <summary>
     /// The <c>[PinterestEventName]</c> member of an event named at run time holds neither a standard wire name (such as
     /// <c>checkout</c>) nor a valid advertiser-defined name (1 to 100 of <c>[A-Za-z0-9_-]</c>): null, empty, too long,
-    /// or another character (CONTRACT v3).
+    /// or another character (docs/generator.md, "Event names chosen at run time").
     /// </summary>
     InvalidEventName = 7,
 }

@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Pinterest.Conversions.Generators.Tests.Allocation;
 
-/// <summary>The contract: no allocation in steady state for WriteTo and WriteRequest over events of the listed collections.</summary>
+/// <summary>No allocation in steady state for WriteTo and WriteRequest over events of the listed collections.</summary>
 public sealed class SteadyStateAllocationTests
 {
     private const string Source = """

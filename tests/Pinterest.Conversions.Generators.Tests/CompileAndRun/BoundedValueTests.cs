@@ -4,7 +4,7 @@ using Xunit;
 namespace Pinterest.Conversions.Generators.Tests.CompileAndRun;
 
 /// <summary>
-/// Values bounded at the edge (issue #13, CONTRACT v3), each a clear per-event report and never a silent change: an IP
+/// Values bounded at the edge (issue #13; docs/generator.md, "Values checked at run time"), each a clear per-event report and never a silent change: an IP
 /// that is not IPv4 or IPv6, a default event time, an event_id over 256 characters, too many content ids or line items,
 /// negative quantities, money Pinterest cannot take.
 /// </summary>

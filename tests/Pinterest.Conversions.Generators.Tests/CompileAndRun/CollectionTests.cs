@@ -3,7 +3,7 @@ using Xunit;
 
 namespace Pinterest.Conversions.Generators.Tests.CompileAndRun;
 
-/// <summary>Every collection kind the contract accepts, for a hashed field, for content_ids and for contents.</summary>
+/// <summary>Every collection kind a mapped member may have, for a hashed field, for content_ids and for contents.</summary>
 public sealed class CollectionTests
 {
     /// <summary>Collection type (with {0} for the element type) and an expression building it from an array named {0}.</summary>

@@ -3,7 +3,7 @@ using Xunit;
 namespace Pinterest.Conversions.Generators.Tests.CompileAndRun;
 
 /// <summary>
-/// Every kind of declaration the contract accepts as an event compiles together with its generated code (nullable on,
+/// Every kind of declaration the generator accepts as an event compiles together with its generated code (nullable on,
 /// warnings as errors) and writes the same JSON.
 /// </summary>
 public sealed class EventShapeTests

@@ -4,7 +4,7 @@ using Xunit;
 namespace Pinterest.Conversions.Generators.Tests.CompileAndRun;
 
 /// <summary>
-/// <c>[PinterestEvent]</c> with no name and a <c>[PinterestEventName]</c> member (CONTRACT v3): the name is checked at
+/// <c>[PinterestEvent]</c> with no name and a <c>[PinterestEventName]</c> member (docs/generator.md): the name is checked at
 /// run time, written (escaped) where the constant would be, shared with the Tag, and an invalid one is unsendable.
 /// </summary>
 public sealed class RunTimeNameTests

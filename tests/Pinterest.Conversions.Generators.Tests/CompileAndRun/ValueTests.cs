@@ -4,7 +4,7 @@ using Xunit;
 
 namespace Pinterest.Conversions.Generators.Tests.CompileAndRun;
 
-/// <summary>Each accepted member type of each kind of field, and the contract's table of absent values.</summary>
+/// <summary>Each accepted member type of each kind of field, and what each kind of absent value writes.</summary>
 public sealed class ValueTests
 {
     private const long NewYear2026 = 1767225600; // 2026-01-01T00:00:00Z

@@ -182,7 +182,7 @@ public sealed class MalformedSourceTests
         { "format: dynamic member", Event("[MapTo(PinterestField.Email)] public string? Email { get; init; }\npublic dynamic? N { get; init; }", attribute: "EventName.Checkout, EventIdFormat = \"o-{N}\""), null },
         { "format: error-obsolete member", Event("[MapTo(PinterestField.Email)] public string? Email { get; init; }\n[System.Obsolete(\"x\", true)] public int N { get; init; }", attribute: "EventName.Checkout, EventIdFormat = \"o-{N}\""), 0 },
 
-        // Event names chosen at run time (CONTRACT v3): one readable string member marked [PinterestEventName].
+        // Event names chosen at run time: one readable string member marked [PinterestEventName].
         { "run-time name", Event(Valid + "[PinterestEventName] public string? Name { get; init; }", attribute: ""), 1 },
         { "run-time name, attribute without parentheses", Event(Valid + "[PinterestEventName] public string? Name { get; init; }").Replace("[PinterestEvent(EventName.Checkout)]", "[PinterestEvent]"), 1 },
         { "run-time name from a record parameter", "namespace Shop; [PinterestEvent] public partial record Evt([property: PinterestEventName] string Name, [property: MapTo(PinterestField.EventId)] string Id, [property: MapTo(PinterestField.Email)] string? Email);", 1 },

@@ -413,7 +413,7 @@ public abstract class OutboxStoreContract : IAsyncLifetime
     }
 }
 
-/// <summary>The contract on the in-memory store.</summary>
+/// <summary>The store contract (<see cref="OutboxStoreContract"/>) on the in-memory store.</summary>
 public sealed class InMemoryStoreTests : OutboxStoreContract
 {
     protected override ValueTask<IPinterestOutboxStore> CreateStoreAsync(FakeTimeProvider time) =>

@@ -5,7 +5,7 @@ using Pinterest.Conversions.Outbox.Sqlite;
 
 namespace Pinterest.Conversions.Outbox.Tests.Stores;
 
-/// <summary>The contract on the SQLite store, each test on a new file.</summary>
+/// <summary>The store contract (<see cref="OutboxStoreContract"/>) on the SQLite store, each test on a new file.</summary>
 public sealed class SqliteStoreTests : OutboxStoreContract
 {
     private readonly TempDirectory _directory = new();

@@ -5,7 +5,7 @@ namespace Pinterest.Conversions.Sandbox.Tests.Support;
 /// <summary>Request bodies written by hand as JSON text: the tests depend on no generated code.</summary>
 internal static class Bodies
 {
-    /// <summary>SHA-256 examples from Pinterest's spec (reference §5.1).</summary>
+    /// <summary>SHA-256 examples from Pinterest's spec (docs/pinterest-api.md §5.1).</summary>
     public const string EmailHash = "411e44ce1261728ffd2c0686e44e3fffe413c0e2c5adc498bc7da883d476b9c8";
     public const string MaidHash = "0192518eb84137ccfe82c8b6322d29631dae7e28ed9d0f6dd5f245d73a58c5f1";
     public const string PhoneHash = "45df139772a81b6011bdc1c9cc3d1cb408fc0b10ec0c5cb9d4d4e107f0ddc49d";

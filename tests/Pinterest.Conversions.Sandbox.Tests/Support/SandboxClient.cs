@@ -67,7 +67,7 @@ internal sealed class SandboxClient : IDisposable
     private static StringContent Json(string body) => new(body, Encoding.UTF8, "application/json");
 }
 
-/// <summary>What Pinterest's spec says an answer looks like (reference §3).</summary>
+/// <summary>What Pinterest's spec says an answer looks like (docs/pinterest-api.md §3).</summary>
 internal static class PinterestShapes
 {
     public static void AssertAnswer(SandboxResponse response)
@@ -102,7 +102,7 @@ internal static class PinterestShapes
         Assert.Equal(root.GetProperty("num_events_processed").GetInt32(), events.Count(e => e.GetProperty("status").GetString() == "processed"));
         foreach (var e in events)
         {
-            // Pinterest sends empty strings, not nulls (reference §3.1).
+            // Pinterest sends empty strings, not nulls (docs/pinterest-api.md §3.1).
             Assert.Equal(JsonValueKind.String, e.GetProperty("error_message").ValueKind);
             Assert.Equal(JsonValueKind.String, e.GetProperty("warning_message").ValueKind);
         }

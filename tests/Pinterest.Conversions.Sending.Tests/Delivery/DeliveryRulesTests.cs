@@ -3,8 +3,8 @@ using Xunit;
 namespace Pinterest.Conversions.Sending.Tests.Delivery;
 
 /// <summary>
-/// <see cref="PinterestRetryRules"/>'s delivery rules as the table of CONTRACT v3, "Delivery" → "What the sender does
-/// with each event", row by row. Every row is pure: a status, the event's facts, a policy and the store's clock in,
+/// <see cref="PinterestRetryRules"/>'s delivery rules as the table of docs/delivery.md, "What happens to each
+/// event", row by row. Every row is pure: a status, the event's facts, a policy and the store's clock in,
 /// one decision out.
 /// </summary>
 public class DeliveryRulesTests

@@ -20,7 +20,7 @@ public partial record Purchase
 public partial record Visit
 {
     [MapTo(PinterestField.EventId)] public required string Id { get; init; }
-    [MapTo(PinterestField.EventTime)] public DateTimeOffset? At { get; init; } // null means now (CONTRACT v3)
+    [MapTo(PinterestField.EventTime)] public DateTimeOffset? At { get; init; } // null means now
     [MapTo(PinterestField.ClientIpAddress)] public string? Ip { get; init; }
     [MapTo(PinterestField.ClientUserAgent)] public string? UserAgent { get; init; }
     [MapTo(PinterestField.ClickId)] public string? ClickId { get; init; }

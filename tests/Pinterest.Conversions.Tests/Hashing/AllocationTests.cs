@@ -2,7 +2,7 @@ using Xunit;
 using Pinterest.Conversions.Tests.Normalization;
 namespace Pinterest.Conversions.Tests.Hashing;
 
-/// <summary>ASCII input through the span API and the batch allocates nothing once warm (CONTRACT: no allocation in steady state).</summary>
+/// <summary>ASCII input through the span API and the batch allocates nothing once warm.</summary>
 public class AllocationTests
 {
     private const int Cases = 2000;

@@ -104,7 +104,7 @@ public class Sha256VectorTests
     [Fact]
     public void SPEC_examples_that_contradict_the_SPEC_text_are_not_reproduced()
     {
-        // reference §7.2-7.4: the SPEC's examples hash "US", "CA", "male" and "01/01/1900"; its text asks for
+        // docs/pinterest-api.md §7.2-7.4: the SPEC's examples hash "US", "CA", "male" and "01/01/1900"; its text asks for
         // lowercase codes, m/f/n and a year-month-day date. We follow the text.
         Assert.NotEqual("9b202ecbc6d45c6d8901d989a918878397a3eb9d00e8f48022fc051b19d21a1d", PinterestHash.Country("US"));
         Assert.NotEqual("4b650e5c4785025dee7bd65e3c5c527356717d7a1c0bfef5b4ada8ca1e9cbe17", PinterestHash.State("CA"));

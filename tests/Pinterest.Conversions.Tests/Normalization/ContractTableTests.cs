@@ -82,7 +82,7 @@ public class ContractTableTests
 
     [Fact]
     public void External_id_row_matches_reference_hash() =>
-        // reference §2.7 B
+        // docs/pinterest-api.md §2.7 B
         Assert.Equal("6cd6140c54b2741b81b0099b232a3ddaeed82df456f43563574877baec22b632",
             PinterestHash.ExternalId("EA7583CD-A667-48BC-B806-42ECB2B48606"));
 }

@@ -6,7 +6,7 @@ public class EmailNormalizationTests
     [Theory]
     [InlineData("Test@Example.com", "test@example.com")]
     [InlineData("\tTEST@EXAMPLE.COM\n", "test@example.com")]
-    [InlineData("a@b", "a@b")] // the contract asks for text on both sides, nothing more
+    [InlineData("a@b", "a@b")] // the rule asks for text on both sides, nothing more
     [InlineData("user.name+tag@domain.co.uk", "user.name+tag@domain.co.uk")]
     [InlineData("JOSÉ@EXAMPLE.COM", "josé@example.com")]
     public void Lowercases_a_well_formed_address(string input, string expected) =>

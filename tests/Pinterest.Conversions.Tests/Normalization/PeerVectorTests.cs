@@ -39,7 +39,7 @@ public class PeerVectorTests
         { PinterestField.City, "Washington D.C", "washingtondc" },
         { PinterestField.Country, "   US   ", "us" },
 
-        // rudderlabs/rudder-transformer src/cdk/v2/destinations/pinterest_tag/utils.test.js (CONTRACT v3: six digits kept)
+        // rudderlabs/rudder-transformer src/cdk/v2/destinations/pinterest_tag/utils.test.js (our zp rule: six digits kept)
         { PinterestField.Zip, "700114", "700114" },
 
         // facebook/capi-param-builder nodejs/capi-param-builder/tests/emailUtil.test.js
@@ -105,7 +105,7 @@ public class PeerVectorTests
         { PinterestField.Zip, "K1A0A6", "k1a0a6" },
         { PinterestField.Zip, "SW1A1AA", "sw1a1aa" },
 
-        // capi-param-builder tests/dobUtil.test.js (the layouts CONTRACT accepts)
+        // capi-param-builder tests/dobUtil.test.js (the layouts our db rule accepts)
         { PinterestField.DateOfBirth, "1990-12-31", "19901231" },
         { PinterestField.DateOfBirth, "19901231", "19901231" },
 

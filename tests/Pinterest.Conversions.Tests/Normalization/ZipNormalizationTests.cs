@@ -1,7 +1,7 @@
 using Xunit;
 namespace Pinterest.Conversions.Tests.Normalization;
 
-/// <summary>zp as CONTRACT v3 amends it: every digit kept, except a US ZIP+4, which keeps its first five.</summary>
+/// <summary>zp (docs/normalization.md): every digit kept, except a US ZIP+4, which keeps its first five.</summary>
 public class ZipNormalizationTests
 {
     [Theory]
