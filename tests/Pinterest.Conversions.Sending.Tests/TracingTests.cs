@@ -109,7 +109,12 @@ public sealed class TracingTests : IAsyncLifetime
         const string tenant = "tracing-tenant";
         var recorder = new Recorder();
         using var host = Hosts.Build(_sandbox, recorder, o =>
-            o.Accounts[tenant] = new PinterestAccountOptions { AdAccountId = Sandboxes.AdAccountId, AccessToken = Sandboxes.Token });
+        {
+            o.Accounts[tenant] = new PinterestAccountOptions { AdAccountId = Sandboxes.AdAccountId, AccessToken = Sandboxes.Token };
+            // The three events make one flush as a full batch: a flush interval could end between two enqueues on a busy machine.
+            o.Queue.BatchSize = 3;
+            o.Queue.FlushInterval = TimeSpan.FromMinutes(1);
+        });
         await host.StartAsync();
         var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
 

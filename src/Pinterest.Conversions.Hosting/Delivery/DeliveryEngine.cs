@@ -286,7 +286,9 @@ internal sealed class DeliveryEngine : IHostedService, IDisposable
         using var woken = CancellationTokenSource.CreateLinkedTokenSource(stop);
         var signal = _wake.WaitAsync(woken.Token);
         var timer = Task.Delay(delay, _time, woken.Token);
-        await Task.WhenAny(signal, timer).ConfigureAwait(false);
+        // The clock may have jumped between reading it and starting the timer (a suspended process, a test's fake clock):
+        // the timer would then run past `until`, so the time has come already.
+        if (_time.GetUtcNow() < until) await Task.WhenAny(signal, timer).ConfigureAwait(false);
         await woken.CancelAsync().ConfigureAwait(false);
         try
         {

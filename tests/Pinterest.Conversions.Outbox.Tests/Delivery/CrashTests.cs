@@ -17,6 +17,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     private const int Events = 2_000;
     private const int OfflineEvery = 5;
     private readonly TempDirectory _directory = new();
+    private readonly List<Process> _children = [];
     private PinterestSandbox _sandbox = null!;
 
     public async Task InitializeAsync() => _sandbox = await OutboxHosts.StartSandboxAsync(o => o.Faults = new SandboxFaultPlan
@@ -32,6 +33,13 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        // A test that failed half-way leaves no child behind: an enqueuer waits forever, a drainer polls a sandbox gone.
+        foreach (var child in _children)
+        {
+            if (!child.HasExited) child.Kill(entireProcessTree: true);
+            await child.WaitForExitAsync();
+            child.Dispose();
+        }
         await _sandbox.DisposeAsync();
         _directory.Dispose();
     }
@@ -44,33 +52,29 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
     {
         var database = _directory.File("outbox.db");
         var acknowledged = new ConcurrentBag<int>();
-        using (var child = Start("enqueue", database, Events.ToString(System.Globalization.CultureInfo.InvariantCulture), OfflineEvery.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        var child = Start("enqueue", database, Events.ToString(System.Globalization.CultureInfo.InvariantCulture), OfflineEvery.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await ReadUntilAsync(child, line =>
         {
-            await ReadUntilAsync(child, line =>
-            {
-                if (line.StartsWith("ACK ", StringComparison.Ordinal)) acknowledged.Add(int.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture));
-                return acknowledged.Count >= killAfter;
-            });
-            if (killAfter == Events) await Task.Delay(150); // let it send part of the rest
-            child.Kill(entireProcessTree: true); // SIGKILL on Linux: no shutdown, no drain
-            await child.WaitForExitAsync();
-        }
+            if (line.StartsWith("ACK ", StringComparison.Ordinal)) acknowledged.Add(int.Parse(line[4..], System.Globalization.CultureInfo.InvariantCulture));
+            return acknowledged.Count >= killAfter;
+        }, TimeSpan.FromSeconds(120)); // each ACK is a synced commit: slow on a busy disk
+        if (killAfter == Events) await Task.Delay(150); // let it send part of the rest
+        child.Kill(entireProcessTree: true); // SIGKILL on Linux: no shutdown, no drain
+        await child.WaitForExitAsync();
         var sentBeforeKill = _sandbox.GetReport().Totals.Received;
 
         var parked = new List<(string EventId, string Reason)>();
-        using (var drainer = Start("drain", database))
+        var drainer = Start("drain", database);
+        await ReadUntilAsync(drainer, line =>
         {
-            await ReadUntilAsync(drainer, line =>
+            if (line.StartsWith("PARKED ", StringComparison.Ordinal))
             {
-                if (line.StartsWith("PARKED ", StringComparison.Ordinal))
-                {
-                    var parts = line.Split(' ');
-                    parked.Add((parts[1], parts[2]));
-                }
-                return line == "DRAINED";
-            }, TimeSpan.FromSeconds(90));
-            await drainer.WaitForExitAsync();
-        }
+                var parts = line.Split(' ');
+                parked.Add((parts[1], parts[2]));
+            }
+            return line == "DRAINED";
+        }, TimeSpan.FromSeconds(120));
+        using (var exited = new CancellationTokenSource(TimeSpan.FromSeconds(60))) await drainer.WaitForExitAsync(exited.Token); // its host stops
 
         var report = _sandbox.GetReport();
         Assert.True(report.Totals.Received <= 10_000, "every receipt is in the sandbox's recent list");
@@ -102,6 +106,7 @@ public sealed class CrashTests(ITestOutputHelper output) : IAsyncLifetime
         };
         foreach (var argument in new[] { host, mode, database, new Uri(_sandbox.BaseAddress, "v5/").ToString() }.Concat(rest)) start.ArgumentList.Add(argument);
         var process = Process.Start(start)!;
+        _children.Add(process);
         process.ErrorDataReceived += (_, e) => { if (e.Data is not null) output.WriteLine("child: " + e.Data); };
         process.BeginErrorReadLine();
         return process;

@@ -30,7 +30,7 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
         _directory.Dispose();
     }
 
-    private IHost Build(Action<PinterestConversionsOptions>? configure = null, ConcurrentQueue<DateTimeOffset>? stamps = null, bool durable = false) =>
+    private IHost Build(Action<PinterestConversionsOptions>? configure = null, RequestStamps? stamps = null, bool durable = false) =>
         OutboxHosts.Build(_sandbox, durable ? _directory.File("outbox.db") : null, _recorder, configure,
             services => services.AddSingleton<TimeProvider>(_time),
             builder =>
@@ -42,12 +42,13 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
     public async Task RateLimit_NoMinuteEverHoldsMoreThanTheLimit_AndTheRunTakesAsLongAsItMust()
     {
         // 20,000 events in batches of 10: 2,000 requests for one ad account under 60 a minute.
-        var stamps = new ConcurrentQueue<DateTimeOffset>();
+        var stamps = new RequestStamps();
         using var host = Build(o =>
         {
             o.Queue.BatchSize = 10;
             o.Queue.Capacity = 20_000;
             o.Delivery.RequestsPerMinute = 60;
+            KeepAttemptsWhole(o); // each batch exactly one request, even with a 15-second step taken while it is on its way
         }, stamps);
         var queue = host.Services.GetRequiredService<IPinterestEventQueue>();
         for (var i = 0; i < 20_000; i++) Assert.True(queue.Enqueue(new Order { Id = $"r-{i}" }).IsEnqueued);
@@ -56,13 +57,13 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
         var start = _time.GetUtcNow();
         while (_recorder.Processed < 20_000)
         {
-            await QuietAsync(stamps, () => _recorder.Processed == stamps.Count * 10);
+            await stamps.QuietAsync($"{_recorder.Processed} processed");
             if (_time.GetUtcNow() - start > TimeSpan.FromHours(2)) throw new TimeoutException($"{_recorder.Processed} processed after two fake hours");
             _time.Advance(TimeSpan.FromSeconds(15));
         }
         await host.StopAsync();
 
-        var times = stamps.Order().ToArray();
+        var times = stamps.Times.Order().ToArray();
         var report = _sandbox.GetReport();
         output.WriteLine($"requests {times.Length}, sandbox: received {report.Totals.Received}, duplicates {report.Totals.DuplicateReceipts}, statuses {string.Join(",", report.Requests.ByStatus.Select(kv => kv.Key + "=" + kv.Value))}");
         Assert.Equal(2_000, times.Length);
@@ -103,8 +104,10 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
         using var host = Build(o => o.Retry.MaxDelay = TimeSpan.FromHours(1), durable: true);
         await host.StartAsync();
         Assert.True(host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(new Order { Id = "maybe" }).IsEnqueued);
-        _time.Advance(TimeSpan.FromMilliseconds(50)); // the flush interval
-        await Recorder.WaitUntilAsync(() => _sandbox.GetReport().Totals.Received == 1, "the first attempt");
+        await RunClockUntilAsync(() => _sandbox.GetReport().Totals.Received == 1, "the first attempt"); // past the flush interval
+        // The sandbox counts the event before the sender sees the cut: only once the event is back in the outbox, due
+        // after its retry delay, may the clock move (moved earlier, the delay would start after the jump and never end).
+        await WaitUntilWaitingAsync(host, 1, "the cut attempt rescheduled");
 
         _time.Advance(TimeSpan.FromHours(47)); // the 48-hour test is made at the claim, before anything is sent
         await Recorder.WaitUntilAsync(() => _recorder.Outcomes.Count == 1, "the outcome");
@@ -119,22 +122,22 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
     public async Task AnEventAheadOfTheStoresClock_WaitsUntilItsTime_ThenGoes()
     {
         // Another instance's clock ran two minutes ahead: Pinterest would refuse the event now, not in two minutes.
-        using var host = Build(durable: true);
+        var stamps = new RequestStamps();
+        using var host = Build(KeepAttemptsWhole, stamps, durable: true);
         await host.StartAsync();
-        Assert.True(host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(new Order { Id = "ahead", At = _time.GetUtcNow().AddMinutes(2) }).IsEnqueued);
-        _time.Advance(TimeSpan.FromSeconds(1));
-        await Task.Delay(300);
-        Assert.Equal(0, _sandbox.GetReport().Requests.Total);
+        var at = _time.GetUtcNow().AddMinutes(2);
+        Assert.True(host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(new Order { Id = "ahead", At = at }).IsEnqueued);
 
-        _time.Advance(TimeSpan.FromMinutes(2));
-        await Recorder.WaitUntilAsync(() => _recorder.Processed == 1, "the event at its time");
+        await RunClockUntilAsync(() => _recorder.Processed == 1, "the event at its time", TimeSpan.FromSeconds(1));
+        var sent = Assert.Single(stamps.Times); // one request, at its time: none refused before it
+        Assert.True(sent.ToUnixTimeSeconds() >= at.ToUnixTimeSeconds(), $"sent at {sent:HH:mm:ss}, before its event_time {at:HH:mm:ss}");
         await host.StopAsync();
     }
 
     [Fact]
     public async Task OutboxGauges_ReadASnapshot_AndLateDeliveriesAreCounted()
     {
-        using var host = Build(durable: true);
+        using var host = Build(KeepAttemptsWhole, durable: true);
         var factory = host.Services.GetRequiredService<IMeterFactory>();
         using var pending = new MetricCollector<long>(factory, PinterestMetrics.MeterName, "pinterest.conversions.outbox.pending");
         using var late = new MetricCollector<long>(factory, PinterestMetrics.MeterName, "pinterest.conversions.events.late");
@@ -143,47 +146,109 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(queue.Enqueue(new Order { Id = "old", At = _time.GetUtcNow().AddHours(-2) }).IsEnqueued);
         Assert.True(queue.Enqueue(new Order { Id = "new" }).IsEnqueued);
         await host.StartAsync();
-        _time.Advance(TimeSpan.FromMilliseconds(50)); // the flush interval: two events are no full batch
-
-        await Recorder.WaitUntilAsync(() => _sandbox.GetReport().Requests.Faulted > 0, "an attempt");
-        await Task.Delay(200); // the attempt's events are pending again, due later in fake time
+        // Two events are no full batch: the first attempt waits for the flush interval.
+        await RunClockUntilAsync(() => _sandbox.GetReport().Requests.Faulted > 0, "an attempt");
+        await WaitUntilWaitingAsync(host, 2, "the attempt's events pending again, due later in fake time");
         _time.Advance(TimeSpan.FromSeconds(6)); // the statistics snapshot is refreshed every few seconds
         await Recorder.WaitUntilAsync(() => { pending.RecordObservableInstruments(); return pending.LastMeasurement?.Value == 2; }, "the pending gauge");
 
         _sandbox.SetFaults(null);
-        while (_recorder.Processed < 2)
-        {
-            _time.Advance(TimeSpan.FromSeconds(1));
-            await Task.Delay(20);
-        }
+        await RunClockUntilAsync(() => _recorder.Processed == 2, "both events processed", TimeSpan.FromMilliseconds(100)); // past the retry delay
         Assert.Equal(1, late.GetMeasurementSnapshot().EvaluateAsCounter()); // received over an hour after its event_time
         await host.StopAsync();
     }
 
-    // Lets the sender finish what it can do at this fake instant: every request answered, and no new one for a while
-    // of real time (moving fake time while a request is in flight could run its lease out).
-    // Quiet: every request answered and none leaving for four polls in a row. A permit is taken before its request is
-    // stamped, so advancing the clock in between (a starved thread on a loaded machine) would stamp it late: one poll
-    // of 30 ms was seen to be too short under a full test run.
-    private static async Task QuietAsync(ConcurrentQueue<DateTimeOffset> stamps, Func<bool> answered)
+    // The attempt timeout runs on the fake clock: a step taken while a request is on its way could cut it off and send it
+    // again. An hour keeps every attempt whole.
+    private static void KeepAttemptsWhole(PinterestConversionsOptions options) =>
+        options.Retry.AttemptTimeout = options.Retry.TotalTimeout = TimeSpan.FromHours(1);
+
+    // Lets the fake clock run in small steps until `condition` holds. A single jump can land before the sender has started
+    // the timer it waits on (an enqueue is written on another thread), and a timer started after the jump never fires.
+    private async Task RunClockUntilAsync(Func<bool> condition, string what, TimeSpan? step = null)
     {
-        var seen = -1;
-        var quietPolls = 0;
-        while (quietPolls < 4)
+        var start = _time.GetUtcNow();
+        try
         {
-            quietPolls = seen == stamps.Count && answered() ? quietPolls + 1 : 0;
-            seen = stamps.Count;
-            await Task.Delay(30);
+            await Recorder.WaitUntilAsync(() =>
+            {
+                if (condition()) return true;
+                _time.Advance(step ?? TimeSpan.FromMilliseconds(1));
+                return false;
+            }, what);
+        }
+        catch (TimeoutException e)
+        {
+            var report = _sandbox.GetReport();
+            throw new TimeoutException($"{e.Message}, after {(_time.GetUtcNow() - start).TotalMilliseconds} fake ms: the sandbox had {report.Requests.Total} requests " +
+                $"({report.Requests.Faulted} faulted), {report.Totals.Received} events received; {_recorder.Outcomes.Count} outcomes, {_recorder.Dropped.Count} dropped.", e);
         }
     }
 
-    /// <summary>Records the fake time of every request that leaves.</summary>
-    private sealed class Stamp(TimeProvider time, ConcurrentQueue<DateTimeOffset> stamps) : DelegatingHandler
+    // Waits until the outbox holds exactly `pending` events, none of them claimed: the sender is done with this instant.
+    private static async Task WaitUntilWaitingAsync(IHost host, long pending, string what)
     {
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        var outbox = host.Services.GetRequiredService<IPinterestOutbox>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while (await outbox.GetStatisticsAsync() is var statistics && (statistics.Pending != pending || statistics.InFlight != 0))
         {
-            stamps.Enqueue(time.GetUtcNow());
-            return base.SendAsync(request, cancellationToken);
+            if (DateTime.UtcNow > deadline) throw new TimeoutException($"Timed out waiting for {what}: {statistics.Pending} pending, {statistics.InFlight} in flight.");
+            await Task.Delay(10);
+        }
+    }
+
+    /// <summary>
+    /// The fake time of every request that leaves, and how many are on their way. <see cref="QuietAsync"/> lets the sender
+    /// finish what it can do at this fake instant before the clock moves again.
+    /// </summary>
+    private sealed class RequestStamps
+    {
+        private readonly ConcurrentQueue<DateTimeOffset> _times = new();
+        private int _inFlight;
+
+        public IReadOnlyCollection<DateTimeOffset> Times => _times;
+
+        public void Leaving(DateTimeOffset now)
+        {
+            Interlocked.Increment(ref _inFlight);
+            _times.Enqueue(now);
+        }
+
+        public void Answered() => Interlocked.Decrement(ref _inFlight);
+
+        // Quiet: nothing on its way and nothing leaving for four polls in a row. A permit is taken before its request is
+        // stamped, so advancing the clock in between (a starved thread on a loaded machine) would stamp it late: one
+        // poll of 30 ms was seen to be too short under a full test run. Never quiet within 60 s is a failure, not a hang.
+        public async Task QuietAsync(string progress)
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+            var seen = -1;
+            var quietPolls = 0;
+            while (quietPolls < 4)
+            {
+                if (DateTime.UtcNow > deadline)
+                    throw new TimeoutException($"The sender never went quiet: {Volatile.Read(ref _inFlight)} requests on their way, {_times.Count} sent, {progress}.");
+                quietPolls = seen == _times.Count && Volatile.Read(ref _inFlight) == 0 ? quietPolls + 1 : 0;
+                seen = _times.Count;
+                await Task.Delay(30);
+            }
+        }
+    }
+
+    /// <summary>Stamps every request that leaves with the fake time, and counts it answered when its response is back.</summary>
+    private sealed class Stamp(TimeProvider time, RequestStamps stamps) : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            stamps.Leaving(time.GetUtcNow());
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                stamps.Answered();
+            }
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Npgsql;
 using Pinterest.Conversions.Hosting.Outbox;
@@ -141,11 +140,14 @@ public sealed class PostgreSqlOutboxTests : IAsyncLifetime
         // The instance "dies" here: nothing more from it. Another instance finds the rows once the lease has run out.
         // (Each row comes back when its own lease ends: the mark extended the sending row's.)
         var back = new List<(OutboxClaim Claim, OutboxEvent Event)>();
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
         while (back.Count < 2)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"{back.Count} of 2 rows came back within 30 s of a 300 ms lease");
             await survivor.GetReadyAsync(100, [], default);
             var again = await survivor.ClaimAsync("", 10, Lease, default);
             back.AddRange(again.Events.Select(e => (again, e)));
+            if (back.Count < 2) await Task.Delay(20);
         }
         var byId = back.ToDictionary(b => b.Event.EventId, b => b.Event);
         Assert.Equal(2, byId.Count);
@@ -172,11 +174,9 @@ public sealed class PostgreSqlOutboxTests : IAsyncLifetime
         Assert.True(await wake.WaitAsync(TimeSpan.FromSeconds(10)), "listening starts with one wake-up (events committed meanwhile)");
         var enqueuer = await StartAsync(listen: true);
 
-        // A commit of the writer wakes the sender well before any poll interval (the default is 1 s, tests use 30 s).
-        var clock = Stopwatch.StartNew();
+        // A commit of the writer wakes the sender (the store calls wakeUp only for a notification; polling is the engine's).
         Add(enqueuer, NewEvents.Make("n-1"), NewEvents.Make("n-2"));
         Assert.True(await wake.WaitAsync(TimeSpan.FromSeconds(30)));
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), $"woken after {clock.Elapsed}");
 
         // In a caller's transaction: nothing until the commit, then one wake-up for three events.
         await using var connection = new NpgsqlConnection(PostgresServer.ConnectionString);
