@@ -216,15 +216,16 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
 
         public void Answered() => Interlocked.Decrement(ref _inFlight);
 
-        // Quiet: nothing on its way and nothing leaving for four polls in a row. A permit is taken before its request is
-        // stamped, so advancing the clock in between (a starved thread on a loaded machine) would stamp it late: one
-        // poll of 30 ms was seen to be too short under a full test run. Never quiet within 60 s is a failure, not a hang.
+        // Quiet: nothing on its way and nothing leaving for eight polls in a row. A permit is taken before its request
+        // is stamped, so advancing the clock in between (a starved thread on a loaded machine) would stamp it late: one
+        // poll of 30 ms, then four, were each seen to be too short with two test runs at once. Never quiet within 60 s
+        // is a failure, not a hang.
         public async Task QuietAsync(string progress)
         {
             var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
             var seen = -1;
             var quietPolls = 0;
-            while (quietPolls < 4)
+            while (quietPolls < 8)
             {
                 if (DateTime.UtcNow > deadline)
                     throw new TimeoutException($"The sender never went quiet: {Volatile.Read(ref _inFlight)} requests on their way, {_times.Count} sent, {progress}.");
