@@ -101,12 +101,16 @@ public sealed class FakeTimeDeliveryTests(ITestOutputHelper output) : IAsyncLife
         // The first request is processed, then its connection is cut: the event may have been processed. A long pause
         // of the account (here: the sender waits out a 48-hour outage) puts the resend past FirstSentAt + 47 hours.
         _sandbox.SetFaults(new SandboxFaultPlan { Rules = [new SandboxFaultRule { Kind = SandboxFaultKind.ResetAfter, Count = 1 }] });
-        using var host = Build(o => o.Retry.MaxDelay = TimeSpan.FromHours(1), durable: true);
+        var stamps = new RequestStamps();
+        using var host = Build(o => o.Retry.MaxDelay = TimeSpan.FromHours(1), stamps, durable: true);
         await host.StartAsync();
         Assert.True(host.Services.GetRequiredService<IPinterestEventQueue>().Enqueue(new Order { Id = "maybe" }).IsEnqueued);
-        await RunClockUntilAsync(() => _sandbox.GetReport().Totals.Received == 1, "the first attempt"); // past the flush interval
-        // The sandbox counts the event before the sender sees the cut: only once the event is back in the outbox, due
-        // after its retry delay, may the clock move (moved earlier, the delay would start after the jump and never end).
+        // The clock runs past the flush interval until the first attempt leaves, and stands still from then on: a step
+        // after the cut could end the retry delay (jittered, it may be a fraction of a millisecond) and send it again.
+        await RunClockUntilAsync(() => stamps.Times.Count >= 1, "the first attempt");
+        await Recorder.WaitUntilAsync(() => _sandbox.GetReport().Totals.Received == 1, "the first attempt processed");
+        // Only once the event is back in the outbox, due after its retry delay, may the clock jump (moved earlier, the
+        // delay would start after the jump and never end).
         await WaitUntilWaitingAsync(host, 1, "the cut attempt rescheduled");
 
         _time.Advance(TimeSpan.FromHours(47)); // the 48-hour test is made at the claim, before anything is sent
