@@ -25,8 +25,8 @@ public sealed class ShopBrowserTests(ITestOutputHelper output)
         await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1100, Height = 800 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
-        page.SetDefaultNavigationTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // a page that never loads still fails; a busy 2-core machine may take over 15 s
+        page.SetDefaultNavigationTimeout(60_000);
 
         // The product list, then a product page (page_visit).
         await page.GotoAsync(baseUrl + "/");

@@ -28,7 +28,7 @@ public sealed class OutboxPageBrowserTests(ITestOutputHelper output)
         await using var browser = await Chromium.LaunchAsync(playwright);
         var context = await browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
         var page = await context.NewPageAsync();
-        page.SetDefaultTimeout(15_000);
+        page.SetDefaultTimeout(60_000); // a page that never loads still fails; a busy 2-core machine may take over 15 s
         var violations = new List<string>();
         page.Console += (_, message) => { if (message.Type == "error") violations.Add(message.Text); };
 
